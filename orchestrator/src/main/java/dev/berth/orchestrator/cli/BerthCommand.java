@@ -1,0 +1,30 @@
+package dev.berth.orchestrator.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top of berth's command tree; its subcommands are Docker Compose's. */
+@Command(
+    name = "berth",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Docker Compose for Linux hosts without Docker.",
+    subcommands = {VersionCommand.class})
+public final class BerthCommand implements Runnable {
+
+  @Mixin GlobalOptions global;
+
+  @Spec CommandSpec spec;
+
+  public GlobalOptions global() {
+    return global;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command: see 'berth --help'");
+  }
+}

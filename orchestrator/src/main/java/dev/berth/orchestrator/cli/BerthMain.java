@@ -1,0 +1,31 @@
+package dev.berth.orchestrator.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of the {@code berth} command. */
+public final class BerthMain {
+  private BerthMain() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs berth with these arguments, writing only to {@code out} and {@code err}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    ErrorReporter reporter = new ErrorReporter();
+    CommandLine cli =
+        new CommandLine(new BerthCommand())
+            .setOut(out)
+            .setErr(err)
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setParameterExceptionHandler(reporter)
+            .setExecutionExceptionHandler(reporter);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}
