@@ -3,7 +3,6 @@ package dev.berth.orchestrator.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The top of berth's command tree; its subcommands are Docker Compose's. */
@@ -23,8 +22,9 @@ public final class BerthCommand implements Runnable {
     return global;
   }
 
+  /** Without a command, print the usage and succeed, as {@code docker compose} does. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: see 'berth --help'");
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

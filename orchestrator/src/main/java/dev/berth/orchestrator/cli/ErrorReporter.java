@@ -61,11 +61,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
   /** Whether {@code --debug} was given; read from the raw arguments so it works on bad input. */
   private static boolean debugRequested(String[] args) {
     for (String arg : args) {
+      if (arg.equals("--")) {
+        return false;
+      }
       if (arg.equals("--debug")) {
         return true;
-      }
-      if (!arg.startsWith("-")) {
-        return false;
       }
     }
     return false;
