@@ -4,7 +4,8 @@ import com.sun.jna.ptr.IntByReference;
 
 /**
  * prctl(PR_SET_CHILD_SUBREAPER): orphaned descendants are re-parented to this process, so it can
- * waitpid them (a container's pid once its runtime has exited).
+ * waitpid them (a container's pid once its runtime has exited). Every adopted orphan stays a zombie
+ * until this process reaps it with {@link Processes#waitpid}.
  */
 public final class ChildSubreaper {
   private static final int PR_SET_CHILD_SUBREAPER = 36;

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * Creating, entering and removing namespaces. Namespace changes are per thread, so every call runs
- * its task on a fresh platform thread that ends with the task and is never reused.
+ * its task on a fresh platform thread that ends with the task and is never reused. A thread the
+ * task starts (or a pool it first touches, such as the common fork-join pool) inherits the
+ * namespace for good, so tasks should only make calls, not start threads.
  */
 public final class Namespaces {
   private static final int CLONE_FS = 0x00000200;

@@ -131,12 +131,8 @@ public final class NetlinkSocket implements AutoCloseable {
         Syscall.check(
             received, () -> Call.of("recv", describe(), bytes.length, Call.raw("MSG_TRUNC")));
     if (length > bytes.length) {
-      throw new LinuxException(
-          Call.of("recv", describe(), bytes.length, Call.raw("MSG_TRUNC"))
-              + " got "
-              + length
-              + " bytes",
-          Errno.EMSGSIZE);
+      String call = Call.of("recv", describe(), bytes.length, Call.raw("MSG_TRUNC"));
+      throw new LinuxException(call + " = " + length, Errno.EMSGSIZE);
     }
     buffer.put(bytes, 0, (int) length);
     return (int) length;

@@ -34,7 +34,10 @@ public final class Processes {
         : Optional.of(WaitStatus.decode(changed, status.getValue()));
   }
 
-  /** Blocks until the child {@code pid} exits or is killed, and reaps it. */
+  /**
+   * Blocks until the child {@code pid} exits or is killed, and reaps it; the wait cannot be
+   * interrupted, so poll with {@link #WNOHANG} or a {@link Pidfd} where that matters.
+   */
   public static WaitStatus waitFor(int pid) throws LinuxException {
     return waitpid(pid, 0).orElseThrow();
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Subreaping and waitpid on real orphans of this JVM; always unsets the subreaper flag. */
 class ChildSubreaperTest {
   private int orphan;
 
@@ -70,6 +71,19 @@ class ChildSubreaperTest {
     assertThat(status.value()).isEqualTo(Signals.SIGKILL);
     assertThat(status.shellExitCode()).isEqualTo(137);
     orphan = 0;
+  }
+
+  @Test
+  void waitpid_withWuntracedAndWcontinued_reportsStopAndContinue() throws Exception {
+    orphan = spawnOrphan("sleep 30");
+
+    Processes.kill(orphan, Signals.SIGSTOP);
+    WaitStatus stopped = Processes.waitpid(orphan, Processes.WUNTRACED).orElseThrow();
+    Processes.kill(orphan, Signals.SIGCONT);
+    WaitStatus continued = Processes.waitpid(orphan, Processes.WCONTINUED).orElseThrow();
+
+    assertThat(stopped).isEqualTo(new WaitStatus(orphan, State.STOPPED, Signals.SIGSTOP, false));
+    assertThat(continued.state()).isEqualTo(State.CONTINUED);
   }
 
   /** Runs {@code command} in the background of a shell that exits at once, orphaning it. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** mknod of whiteouts and FIFOs on a scratch directory, and the dev_t encoding (root). */
 class DeviceNodesTest {
   private Scratch scratch;
 

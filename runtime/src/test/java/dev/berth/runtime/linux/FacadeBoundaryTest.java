@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
+/** Keeps JNA inside this package and out of its public signatures. */
 class FacadeBoundaryTest {
   private static final JavaClasses RUNTIME =
       new ClassFileImporter()

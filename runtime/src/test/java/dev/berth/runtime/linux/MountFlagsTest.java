@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** How mount and umount flags read in messages. */
 class MountFlagsTest {
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** mount/umount2 of tmpfs, binds and overlays on a scratch directory (root). */
 class MountsTest {
   private Scratch scratch;
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Creating, entering and removing namespaces on dedicated threads (root). */
 class NamespacesTest {
   private static final Path HOST_NET = Path.of("/proc/self/ns/net");
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.runtime.api.ErrorKind;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** A NETLINK_ROUTE socket talking to the host's kernel (root). */
 class NetlinkSocketTest {
 
   @Test
@@ -26,9 +28,27 @@ class NetlinkSocketTest {
   }
 
   @Test
-  void send_ofByteBuffer_consumesItAndGetsAReply() throws Exception {
+  void send_ofByteBuffer_consumesItAndGetsAReplyAddressedToTheSocket() throws Exception {
+    try (NetlinkSocket socket = NetlinkSocket.openRoute()) {
+      ByteBuffer request = ByteBuffer.wrap(linkDumpRequest());
+      ByteBuffer reply = ByteBuffer.allocate(64 * 1024).order(ByteOrder.nativeOrder());
+
+      socket.send(request);
+      int length = socket.receive(reply);
+
+      assertThat(request.hasRemaining()).isFalse();
+      assertThat(reply.position()).isEqualTo(length);
+      assertThat(reply.getInt(0)).isBetween(16, length);
+      assertThat(reply.getInt(12)).as("nlmsg_pid").isEqualTo(socket.portId());
+    }
+  }
+
+  @Test
+  void setOption_extendedAck_isAccepted() throws Exception {
     try (NetlinkSocket socket = NetlinkSocket.openRoute()) {
       socket.setOption(NetlinkSocket.SOL_NETLINK, NetlinkSocket.NETLINK_EXT_ACK, 1);
+      socket.setOption(NetlinkSocket.SOL_NETLINK, NetlinkSocket.NETLINK_GET_STRICT_CHK, 1);
+
       assertThat(LinkDump.names(socket)).contains("lo");
     }
   }
@@ -41,7 +61,9 @@ class NetlinkSocketTest {
 
       assertThatThrownBy(() -> socket.receive(ByteBuffer.allocate(16)))
           .isInstanceOfSatisfying(
-              LinuxException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EMSGSIZE));
+              LinuxException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EMSGSIZE))
+          .hasMessageContaining(", 16, MSG_TRUNC) = ")
+          .hasMessageEndingWith(": EMSGSIZE (Message too long)");
     }
   }
 
@@ -73,7 +95,7 @@ class NetlinkSocketTest {
   }
 
   private static byte[] linkDumpRequest() {
-    ByteBuffer request = ByteBuffer.allocate(32).order(java.nio.ByteOrder.nativeOrder());
+    ByteBuffer request = ByteBuffer.allocate(32).order(ByteOrder.nativeOrder());
     request.putInt(32).putShort((short) 18).putShort((short) 0x301).putInt(1).putInt(0);
     return request.array();
   }

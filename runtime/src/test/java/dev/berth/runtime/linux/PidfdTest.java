@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** pidfd_open and pidfd_send_signal on real children. */
 class PidfdTest {
 
   @Test

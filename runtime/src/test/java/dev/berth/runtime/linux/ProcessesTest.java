@@ -7,6 +7,7 @@ import dev.berth.runtime.api.ErrorKind;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** pid, tid, kill and waitpid errors against real processes. */
 class ProcessesTest {
 
   @Test

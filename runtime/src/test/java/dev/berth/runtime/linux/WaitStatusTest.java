@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.runtime.linux.WaitStatus.State;
 import org.junit.jupiter.api.Test;
 
+/** Decoding waitpid status words. */
 class WaitStatusTest {
 
   @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** trusted.* extended attributes on a scratch tmpfs (root). */
 class XattrsTest {
   private static final String OPAQUE = "trusted.overlay.opaque";
 
