@@ -12,7 +12,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of ARCHITECTURE.md and STYLE.md, checked on both modules' main code. */
+/**
+ * The package rules of ARCHITECTURE.md and STYLE.md that span both modules, checked on their main
+ * code (the JNA boundary is checked in the runtime by {@code FacadeBoundaryTest}).
+ */
 class ArchitectureTest {
 
   private static JavaClasses berth;
@@ -55,17 +58,6 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat(
             resideInAPackage("dev.berth..").and(resideOutsideOfPackage("dev.berth.runtime.api..")))
-        .check(berth);
-  }
-
-  @Test
-  void onlyTheLinuxFacadeAndNetlink_touchJna() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackages("dev.berth.runtime.linux..", "dev.berth.runtime.network.netlink..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("com.sun.jna..")
         .check(berth);
   }
 
