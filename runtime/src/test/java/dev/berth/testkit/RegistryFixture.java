@@ -127,7 +127,7 @@ public final class RegistryFixture implements AutoCloseable {
       if (answers()) {
         return;
       }
-      sleep(Duration.ofMillis(50));
+      Pause.of(Duration.ofMillis(50));
     }
     throw new IllegalStateException(
         "registry "
@@ -167,15 +167,6 @@ public final class RegistryFixture implements AutoCloseable {
       return Files.writeString(dir.resolve("config.yml"), config);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the registry config in " + dir, e);
-    }
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }

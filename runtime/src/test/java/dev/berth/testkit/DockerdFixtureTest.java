@@ -1,0 +1,107 @@
+package dev.berth.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DockerdFixtureTest {
+
+  @Test
+  void findOrStart_withADaemonAnswering_usesItAndCloseLeavesItAnswering() {
+    String answering = answeringDaemon();
+
+    DockerdFixture fixture = DockerdFixture.findOrStart();
+    try {
+      assertThat(fixture.startedByUs()).isFalse();
+      assertThat(fixture.host()).isEqualTo(answering);
+    } finally {
+      fixture.close();
+    }
+    assertThat(new DockerCli(answering).answers()).isTrue();
+  }
+
+  @Test
+  void docker_runsInfoThroughTheFixture() {
+    HostCommand.Result info =
+        DockerdFixture.shared().docker("info", "--format", "{{.ServerVersion}} {{.OSType}}");
+
+    assertThat(info.stdout().strip()).isNotBlank().endsWith("linux");
+  }
+
+  @Test
+  void dockerDaemon_runsTheKitsBusyboxImageFromTheKitsRegistry() {
+    DockerdFixture docker = DockerdFixture.shared();
+    PushedImage busybox = TestImages.pushStandard(RegistryFixture.shared()).busybox();
+    try {
+      docker.docker("pull", "-q", busybox.reference());
+      HostCommand.Result run =
+          docker.docker(
+              "run",
+              "--rm",
+              "--network",
+              "none",
+              busybox.reference(),
+              "sh",
+              "-c",
+              "true && id -un && ls -ld /tmp && cat /etc/group");
+
+      assertThat(run.stdout()).startsWith("root\ndrwxrwxrwt").contains("nobody:x:65534:");
+    } finally {
+      docker.cli().run(Duration.ofSeconds(30), "rmi", busybox.reference());
+    }
+  }
+
+  @Test
+  void startPrivate_runsASecondDaemonBesideTheRunningOneAndStopsOnlyIt() {
+    String answering = answeringDaemon();
+    HostLeakCheck.Snapshot before = HostLeakCheck.snapshot();
+    String iptablesBefore = iptablesRules();
+
+    DockerdFixture second = DockerdFixture.startPrivate(DockerdFixture.Networking.ISOLATED);
+    Path socket = Path.of(second.host().substring("unix://".length()));
+    try {
+      assertThat(second.startedByUs()).isTrue();
+      assertThat(second.host()).isNotEqualTo(answering);
+      assertThat(second.docker("info", "--format", "{{.DockerRootDir}}").stdout())
+          .contains("berth-test-dockerd-");
+    } finally {
+      second.close();
+    }
+
+    assertThat(socket).doesNotExist();
+    assertThat(Files.exists(socket.getParent())).isFalse();
+    assertThat(new DockerCli(answering).answers()).isTrue();
+    assertThat(iptablesRules()).isEqualTo(iptablesBefore);
+    HostLeakCheck.assertNothingLeakedSince(before);
+  }
+
+  /** The daemon CI starts before the tests when none answers; its absence is a setup error. */
+  private static String answeringDaemon() {
+    return DockerdFixture.candidateHosts().stream()
+        .filter(host -> new DockerCli(host).answers())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no Docker daemon answers at "
+                        + DockerdFixture.candidateHosts()
+                        + "; CI starts one before the tests (see .ci/run)"));
+  }
+
+  private static String iptablesRules() {
+    StringBuilder rules = new StringBuilder();
+    for (String table : List.of("filter", "nat")) {
+      HostCommand.runChecked(List.of("iptables-save", "-t", table), Duration.ofSeconds(10))
+          .stdout()
+          .lines()
+          .filter(line -> line.startsWith("-A") || line.startsWith(":"))
+          .map(line -> line.replaceFirst("\\s*\\[\\d+:\\d+\\]$", ""))
+          .forEach(line -> rules.append(line).append('\n'));
+    }
+    return rules.toString();
+  }
+}
