@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * A Docker daemon to compare berthd with: the one already answering, else a {@code dockerd} this
@@ -36,18 +34,6 @@ public final class DockerdFixture implements AutoCloseable {
     this.daemon = daemon;
   }
 
-  /** How a daemon this fixture starts is networked. */
-  public enum Networking {
-    /** Docker's defaults: {@code docker0}, iptables rules, NAT; only when no other dockerd runs. */
-    FULL,
-    /**
-     * Its own bridge {@code berthdk*} and no iptables, NAT or forwarding changes, so it can run
-     * beside another dockerd. ({@code --bridge=none} would not do: dockerd then deletes {@code
-     * docker0}, even another daemon's.)
-     */
-    ISOLATED
-  }
-
   /** The daemon at {@code DOCKER_HOST} (a unix socket) or the default socket, else a new one. */
   public static DockerdFixture findOrStart() {
     Optional<String> answering =
@@ -57,12 +43,17 @@ public final class DockerdFixture implements AutoCloseable {
     if (answering.isPresent()) {
       return new DockerdFixture(answering.get(), null);
     }
-    return startPrivate(otherDockerdRuns() ? Networking.ISOLATED : Networking.FULL);
+    return startPrivate();
   }
 
-  /** Starts a dockerd of our own on a private socket, whatever else runs; the caller closes it. */
-  public static DockerdFixture startPrivate(Networking networking) {
-    PrivateDaemon daemon = PrivateDaemon.start(networking);
+  /**
+   * Starts a dockerd of our own that can run beside any other: private socket, pidfile, data and
+   * exec roots, its own bridge {@code berthdk*}, and no iptables, NAT or forwarding changes ({@code
+   * --bridge=none} would not do: dockerd then deletes {@code docker0}, even another daemon's). Its
+   * containers get no NAT to the outside. The caller closes it.
+   */
+  public static DockerdFixture startPrivate() {
+    PrivateDaemon daemon = PrivateDaemon.start();
     return new DockerdFixture(daemon.host(), daemon);
   }
 
@@ -114,65 +105,51 @@ public final class DockerdFixture implements AutoCloseable {
     return List.copyOf(hosts);
   }
 
-  private static boolean otherDockerdRuns() {
-    try (Stream<ProcessHandle> processes = ProcessHandle.allProcesses()) {
-      return processes.anyMatch(
-          process ->
-              process.info().command().map(command -> command.endsWith("/dockerd")).orElse(false));
-    }
-  }
-
   /** A dockerd this fixture started, with everything it owns under one temp dir. */
   private record PrivateDaemon(Path dir, String bridge, OwnedProcess process) {
 
-    static PrivateDaemon start(Networking networking) {
+    static PrivateDaemon start() {
       Path dir = TempDirs.create("dockerd");
       String bridge = null;
       OwnedProcess process = null;
       try {
+        bridge = createBridge();
         Files.writeString(dir.resolve("daemon.json"), "{}\n");
-        List<String> command =
-            new ArrayList<>(
-                List.of(
-                    "dockerd",
-                    "--config-file",
-                    dir.resolve("daemon.json").toString(),
-                    "--pidfile",
-                    dir.resolve("dockerd.pid").toString(),
-                    "--data-root",
-                    dir.resolve("data").toString(),
-                    "--exec-root",
-                    dir.resolve("exec").toString(),
-                    "--host",
-                    "unix://" + dir.resolve("docker.sock")));
-        if (networking == Networking.ISOLATED) {
-          bridge =
-              "berthdk"
-                  + HexFormat.of()
-                      .toHexDigits(ThreadLocalRandom.current().nextInt())
-                      .substring(0, 6);
-          HostCommand.runChecked(
-              List.of("ip", "link", "add", bridge, "type", "bridge"), Duration.ofSeconds(10));
-          command.addAll(
-              List.of(
-                  "--bridge",
-                  bridge,
-                  "--iptables=false",
-                  "--ip6tables=false",
-                  "--ip-masq=false",
-                  "--ip-forward=false"));
-        }
-        process = OwnedProcess.start(command, dir.resolve("dockerd.log"));
+        process = OwnedProcess.start(command(dir, bridge), dir.resolve("dockerd.log"));
         PrivateDaemon daemon = new PrivateDaemon(dir, bridge, process);
         daemon.awaitAnswer();
         return daemon;
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException e) {
         new PrivateDaemon(dir, bridge, process).stop();
-        if (e instanceof IOException io) {
-          throw new UncheckedIOException("cannot prepare a dockerd in " + dir, io);
-        }
-        throw (RuntimeException) e;
+        throw new UncheckedIOException("cannot prepare a dockerd in " + dir, e);
+      } catch (RuntimeException e) {
+        new PrivateDaemon(dir, bridge, process).stop();
+        throw e;
       }
+    }
+
+    private static String createBridge() {
+      String bridge =
+          "berthdk"
+              + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+      HostCommand.runChecked(
+          List.of("ip", "link", "add", bridge, "type", "bridge"), Duration.ofSeconds(10));
+      return bridge;
+    }
+
+    private static List<String> command(Path dir, String bridge) {
+      return List.of(
+          "dockerd",
+          "--config-file=" + dir.resolve("daemon.json"),
+          "--pidfile=" + dir.resolve("dockerd.pid"),
+          "--data-root=" + dir.resolve("data"),
+          "--exec-root=" + dir.resolve("exec"),
+          "--host=unix://" + dir.resolve("docker.sock"),
+          "--bridge=" + bridge,
+          "--iptables=false",
+          "--ip6tables=false",
+          "--ip-masq=false",
+          "--ip-forward=false");
     }
 
     String host() {

@@ -61,7 +61,7 @@ class DockerdFixtureTest {
     HostLeakCheck.Snapshot before = HostLeakCheck.snapshot();
     String iptablesBefore = iptablesRules();
 
-    DockerdFixture second = DockerdFixture.startPrivate(DockerdFixture.Networking.ISOLATED);
+    DockerdFixture second = DockerdFixture.startPrivate();
     Path socket = Path.of(second.host().substring("unix://".length()));
     try {
       assertThat(second.startedByUs()).isTrue();
