@@ -26,6 +26,22 @@ public record Layer(byte[] blob, String digest, String diffId, List<LayerEntry> 
     return blob.clone();
   }
 
+  /** Layers are equal when their blobs are: the digests say so. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Layer that && digest.equals(that.digest) && diffId.equals(that.diffId);
+  }
+
+  @Override
+  public int hashCode() {
+    return digest.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Layer[" + digest + ", " + entries.size() + " entries]";
+  }
+
   public long size() {
     return blob.length;
   }

@@ -95,9 +95,20 @@ public final class RegistryFixture implements AutoCloseable {
 
   /** GETs {@code path} (e.g. {@code /v2/busybox/tags/list}) and returns status and body. */
   public HttpResponse<String> get(String path) {
+    return get(path, "*/*");
+  }
+
+  /**
+   * GETs {@code path} with an {@code Accept} header. The registry answers 404 for an OCI manifest
+   * unless {@code accept} names {@code application/vnd.oci.image.manifest.v1+json}.
+   */
+  public HttpResponse<String> get(String path, String accept) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request =
-        HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest.newBuilder(baseUri().resolve(path))
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(5))
+            .build();
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -38,6 +38,8 @@ class TestImagesPushTest {
     assertThat(inspected.get("Layers")).hasSize(1);
     assertThat(inspected.get("Architecture").asText()).isEqualTo(Platform.architecture());
     assertThat(inspected.get("Os").asText()).isEqualTo("linux");
+    assertThat(Skopeo.inspect(images.busybox().referenceByDigest()).get("Digest").asText())
+        .isEqualTo(images.busybox().manifestDigest());
   }
 
   @Test
