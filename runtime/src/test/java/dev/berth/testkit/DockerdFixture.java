@@ -1,17 +1,9 @@
 package dev.berth.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A Docker daemon to compare berthd with: the one already answering, else a {@code dockerd} this
@@ -22,16 +14,16 @@ public final class DockerdFixture implements AutoCloseable {
   /** The socket a distribution's dockerd listens on. */
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
-  private static final Duration STARTUP = Duration.ofSeconds(60);
-  private static final Duration GRACE = Duration.ofSeconds(20);
   private static DockerdFixture shared;
 
   private final String host;
-  private final PrivateDaemon daemon;
+  private final PrivateDockerd daemon;
+  private final boolean sharedInstance;
 
-  private DockerdFixture(String host, PrivateDaemon daemon) {
+  private DockerdFixture(String host, PrivateDockerd daemon, boolean sharedInstance) {
     this.host = host;
     this.daemon = daemon;
+    this.sharedInstance = sharedInstance;
   }
 
   /** The daemon at {@code DOCKER_HOST} (a unix socket) or the default socket, else a new one. */
@@ -41,7 +33,7 @@ public final class DockerdFixture implements AutoCloseable {
             .filter(candidate -> new DockerCli(candidate).answers())
             .findFirst();
     if (answering.isPresent()) {
-      return new DockerdFixture(answering.get(), null);
+      return new DockerdFixture(answering.get(), null, false);
     }
     return startPrivate();
   }
@@ -53,16 +45,21 @@ public final class DockerdFixture implements AutoCloseable {
    * containers get no NAT to the outside. The caller closes it.
    */
   public static DockerdFixture startPrivate() {
-    PrivateDaemon daemon = PrivateDaemon.start();
-    return new DockerdFixture(daemon.host(), daemon);
+    PrivateDockerd daemon = PrivateDockerd.start();
+    return new DockerdFixture(daemon.host(), daemon, false);
   }
 
-  /** One daemon per JVM, found or started on first use; one we started stops at JVM exit. */
+  /**
+   * One daemon per JVM, found or started on first use. Closing it does nothing; one we started
+   * stops at JVM exit.
+   */
   public static synchronized DockerdFixture shared() {
     if (shared == null) {
-      DockerdFixture fixture = findOrStart();
-      Runtime.getRuntime().addShutdownHook(new Thread(fixture::close, "berth-test-dockerd"));
-      shared = fixture;
+      DockerdFixture found = findOrStart();
+      if (found.daemon != null) {
+        Runtime.getRuntime().addShutdownHook(new Thread(found.daemon::stop, "berth-test-dockerd"));
+      }
+      shared = new DockerdFixture(found.host, found.daemon, true);
     }
     return shared;
   }
@@ -90,7 +87,7 @@ public final class DockerdFixture implements AutoCloseable {
   /** Stops the daemon only if this fixture started it; any other daemon keeps running. */
   @Override
   public void close() {
-    if (daemon != null) {
+    if (daemon != null && !sharedInstance) {
       daemon.stop();
     }
   }
@@ -103,83 +100,5 @@ public final class DockerdFixture implements AutoCloseable {
     }
     hosts.add(DEFAULT_HOST);
     return List.copyOf(hosts);
-  }
-
-  /** A dockerd this fixture started, with everything it owns under one temp dir. */
-  private record PrivateDaemon(Path dir, String bridge, OwnedProcess process) {
-
-    static PrivateDaemon start() {
-      Path dir = TempDirs.create("dockerd");
-      String bridge = null;
-      OwnedProcess process = null;
-      try {
-        bridge = createBridge();
-        Files.writeString(dir.resolve("daemon.json"), "{}\n");
-        process = OwnedProcess.start(command(dir, bridge), dir.resolve("dockerd.log"));
-        PrivateDaemon daemon = new PrivateDaemon(dir, bridge, process);
-        daemon.awaitAnswer();
-        return daemon;
-      } catch (IOException e) {
-        new PrivateDaemon(dir, bridge, process).stop();
-        throw new UncheckedIOException("cannot prepare a dockerd in " + dir, e);
-      } catch (RuntimeException e) {
-        new PrivateDaemon(dir, bridge, process).stop();
-        throw e;
-      }
-    }
-
-    private static String createBridge() {
-      String bridge =
-          "berthdk"
-              + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
-      HostCommand.runChecked(
-          List.of("ip", "link", "add", bridge, "type", "bridge"), Duration.ofSeconds(10));
-      return bridge;
-    }
-
-    private static List<String> command(Path dir, String bridge) {
-      return List.of(
-          "dockerd",
-          "--config-file=" + dir.resolve("daemon.json"),
-          "--pidfile=" + dir.resolve("dockerd.pid"),
-          "--data-root=" + dir.resolve("data"),
-          "--exec-root=" + dir.resolve("exec"),
-          "--host=unix://" + dir.resolve("docker.sock"),
-          "--bridge=" + bridge,
-          "--iptables=false",
-          "--ip6tables=false",
-          "--ip-masq=false",
-          "--ip-forward=false");
-    }
-
-    String host() {
-      return "unix://" + dir.resolve("docker.sock");
-    }
-
-    void awaitAnswer() {
-      DockerCli cli = new DockerCli(host());
-      Instant deadline = Instant.now().plus(STARTUP);
-      while (Instant.now().isBefore(deadline)) {
-        process.failIfDead("answering on " + host());
-        if (cli.answers()) {
-          return;
-        }
-        Pause.of(Duration.ofMillis(200));
-      }
-      throw new IllegalStateException(
-          process + " did not answer within " + STARTUP + ":\n" + process.logTail());
-    }
-
-    /** SIGTERM, SIGKILL after the grace period, then remove what it may have left. */
-    void stop() {
-      if (process != null) {
-        process.stop(GRACE);
-      }
-      Mounts.unmountBelow(dir);
-      if (bridge != null) {
-        HostCommand.run(List.of("ip", "link", "del", bridge), Duration.ofSeconds(10));
-      }
-      TempDirs.deleteRecursively(dir);
-    }
   }
 }

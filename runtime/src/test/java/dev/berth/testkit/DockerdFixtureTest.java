@@ -25,6 +25,16 @@ class DockerdFixtureTest {
   }
 
   @Test
+  void shared_isTheAnsweringDaemonAndSurvivesClose() {
+    String answering = answeringDaemon();
+
+    DockerdFixture.shared().close();
+
+    assertThat(DockerdFixture.shared().host()).isEqualTo(answering);
+    assertThat(DockerdFixture.shared().cli().answers()).isTrue();
+  }
+
+  @Test
   void docker_runsInfoThroughTheFixture() {
     HostCommand.Result info =
         DockerdFixture.shared().docker("info", "--format", "{{.ServerVersion}} {{.OSType}}");

@@ -28,11 +28,13 @@ public final class RegistryFixture implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final OwnedProcess process;
+  private final boolean sharedInstance;
 
-  private RegistryFixture(Path dir, int port, OwnedProcess process) {
+  private RegistryFixture(Path dir, int port, OwnedProcess process, boolean sharedInstance) {
     this.dir = dir;
     this.port = port;
     this.process = process;
+    this.sharedInstance = sharedInstance;
   }
 
   /** Starts a registry of its own; the caller closes it. */
@@ -46,7 +48,7 @@ public final class RegistryFixture implements AutoCloseable {
             OwnedProcess.start(
                 List.of(BINARY.toString(), "serve", writeConfig(dir, port).toString()),
                 dir.resolve("registry.log"));
-        RegistryFixture registry = new RegistryFixture(dir, port, process);
+        RegistryFixture registry = new RegistryFixture(dir, port, process, false);
         try {
           registry.awaitReady();
           return registry;
@@ -63,12 +65,12 @@ public final class RegistryFixture implements AutoCloseable {
     }
   }
 
-  /** One registry per JVM, started on first use and stopped by a shutdown hook. */
+  /** One registry per JVM, started on first use; closing it does nothing, JVM exit stops it. */
   public static synchronized RegistryFixture shared() {
     if (shared == null) {
-      RegistryFixture registry = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "berth-test-registry"));
-      shared = registry;
+      RegistryFixture started = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "berth-test-registry"));
+      shared = new RegistryFixture(started.dir, started.port, started.process, true);
     }
     return shared;
   }
@@ -124,9 +126,15 @@ public final class RegistryFixture implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Stops the registry this fixture started and deletes its storage. */
+  /** Stops the registry this fixture started and deletes its storage; not the shared one. */
   @Override
   public void close() {
+    if (!sharedInstance) {
+      stop();
+    }
+  }
+
+  private void stop() {
     process.stop(Duration.ofSeconds(5));
     TempDirs.deleteRecursively(dir);
   }

@@ -41,8 +41,11 @@ class RegistryFixtureTest {
   }
 
   @Test
-  void shared_returnsTheSameRunningRegistryEveryTime() {
+  void shared_returnsTheSameRunningRegistryEveryTime_andSurvivesClose() {
     assertThat(RegistryFixture.shared()).isSameAs(RegistryFixture.shared());
+
+    RegistryFixture.shared().close();
+
     assertThat(RegistryFixture.shared().get("/v2/").statusCode()).isEqualTo(200);
   }
 }
