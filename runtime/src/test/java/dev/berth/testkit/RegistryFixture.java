@@ -23,6 +23,8 @@ public final class RegistryFixture implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(20);
   private static final int PORT_ATTEMPTS = 3;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static RegistryFixture shared;
 
   private final Path dir;
@@ -53,8 +55,12 @@ public final class RegistryFixture implements AutoCloseable {
           registry.awaitReady();
           return registry;
         } catch (IllegalStateException e) {
-          // another process may have taken the port between probing and binding: try again
+          boolean died = !process.isAlive();
           process.stop(Duration.ofSeconds(5));
+          if (!died) {
+            throw e;
+          }
+          // most likely another process took the port between probing and binding: try again
           lastFailure = e;
         }
       }
@@ -105,14 +111,13 @@ public final class RegistryFixture implements AutoCloseable {
    * unless {@code accept} names {@code application/vnd.oci.image.manifest.v1+json}.
    */
   public HttpResponse<String> get(String path, String accept) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request =
         HttpRequest.newBuilder(baseUri().resolve(path))
             .header("Accept", accept)
             .timeout(Duration.ofSeconds(5))
             .build();
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException("GET " + baseUri().resolve(path) + " failed", e);
     } catch (InterruptedException e) {
