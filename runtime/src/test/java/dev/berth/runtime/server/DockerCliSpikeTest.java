@@ -68,6 +68,29 @@ class DockerCliSpikeTest {
   }
 
   @Test
+  void dockerEvents_sinceAndUntil_listsTheRunsEvents() throws Exception {
+    docker.run(null, "run", "--rm", "--name", "spike", "busybox", "echo", "hi");
+    String until = Long.toString(java.time.Instant.now().getEpochSecond() + 1);
+
+    DockerCli.Result result =
+        docker.run(
+            null,
+            "events",
+            "--since",
+            "1",
+            "--until",
+            until,
+            "--filter",
+            "container=spike",
+            "--format",
+            "{{.Action}} {{.Actor.Attributes.name}}");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout().lines())
+        .containsExactly("create spike", "start spike", "die spike", "destroy spike");
+  }
+
+  @Test
   void dockerVersion_showsBerthdAsTheServer() throws Exception {
     DockerCli.Result result = docker.run(null, "version");
 
