@@ -28,6 +28,7 @@ public final class EngineClient implements AutoCloseable {
   private final Path socket;
   private final Duration timeout;
   private final HttpClient http;
+  private volatile ApiVersion negotiated;
 
   private EngineClient(Path socket, Duration timeout, HttpClient http) {
     this.socket = socket;
@@ -73,7 +74,7 @@ public final class EngineClient implements AutoCloseable {
 
   /** {@code GET /version}: which engine answers, and which API versions it speaks. */
   public EngineVersion version() throws EngineException {
-    String path = "/v" + ApiVersion.CURRENT + "/version";
+    String path = "/v" + apiVersion() + "/version";
     VersionTemplate template = readJson(send(HttpMethod.GET, path), VersionTemplate.class, path);
     try {
       return EngineVersion.from(template);
@@ -81,6 +82,29 @@ public final class EngineClient implements AutoCloseable {
       throw new EngineException(
           ErrorKind.UNAVAILABLE, "GET " + path + ": " + e.getMessage() + " from " + socket, e);
     }
+  }
+
+  /**
+   * {@code GET /vX.YPATH} (the {@linkplain #apiVersion negotiated} version) read as the wire type
+   * {@code type}, e.g. {@code get("/info", InfoTemplate.class)}.
+   */
+  public <T> T get(String path, Class<T> type) throws EngineException {
+    String versioned = "/v" + apiVersion() + path;
+    return readJson(send(HttpMethod.GET, versioned), type, versioned);
+  }
+
+  /**
+   * The API version requests use: 1.44, or the engine's own if older (as the docker CLI negotiates
+   * from {@code /_ping}). Pings once, on first use.
+   */
+  public ApiVersion apiVersion() throws EngineException {
+    ApiVersion version = negotiated;
+    if (version == null) {
+      ApiVersion engine = ping().apiVersion();
+      version = engine.compareTo(ApiVersion.CURRENT) < 0 ? engine : ApiVersion.CURRENT;
+      negotiated = version;
+    }
+    return version;
   }
 
   /** The error kind an engine means by an HTTP status. */
