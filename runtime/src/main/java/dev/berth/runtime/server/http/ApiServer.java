@@ -81,6 +81,11 @@ public final class ApiServer implements AutoCloseable {
     return server;
   }
 
+  /** Threads of the server's pool running a task now (selectors and acceptors included). */
+  public int busyThreads() {
+    return ((QueuedThreadPool) jetty.getThreadPool()).getBusyThreads();
+  }
+
   /** The socket this server listens on. */
   public Path socket() {
     return socket;
