@@ -161,6 +161,40 @@ class ApiServerRobustnessTest {
   }
 
   @Test
+  void aQuietEventsStream_outlivesTheIdleTimeout_andTheConnectionGetsItBack() throws Exception {
+    try (SocketChannel channel = UnixHttp.connect(server.socket)) {
+      long until = Instant.now().getEpochSecond() + 6;
+      Channels.newOutputStream(channel)
+          .write(
+              ("GET /events?until=" + until + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = Channels.newInputStream(channel);
+      assertThat(UnixHttp.readHead(in).status()).isEqualTo(200);
+      Thread.sleep(3000);
+      server.events.publish(new EngineEvent("container", "start", "late", Map.of(), Instant.now()));
+
+      String rest = new String(readUntilLastChunk(in), StandardCharsets.US_ASCII);
+      assertThat(rest).contains("\"ID\":\"late\"");
+
+      long started = System.nanoTime();
+      assertThat(in.read()).as("idle keep-alive connection closed by the server").isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  private static byte[] readUntilLastChunk(InputStream in) throws java.io.IOException {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    while (!all.toString(StandardCharsets.US_ASCII).endsWith("\r\n0\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      all.write(b);
+    }
+    return all.toByteArray();
+  }
+
+  @Test
   void garbageAndHugeHeaders_getErrorsNotCrashes() throws Exception {
     UnixHttp.Response garbage =
         UnixHttp.exchange(server.socket, new byte[] {0, 1, 2, 3, '\r', '\n', '\r', '\n'});

@@ -70,6 +70,7 @@ public final class ApiResponse {
    */
   public void jsonWhenDone(int status, CompletionStage<?> body) {
     take();
+    Callback callback = untilDone();
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
     response.write(
@@ -95,9 +96,10 @@ public final class ApiResponse {
    */
   public OutputStream stream(int status, String contentType) throws IOException {
     take();
+    Callback callback = untilDone();
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-    OutputStream out = new Finishing(Content.Sink.asOutputStream(response));
+    OutputStream out = new Finishing(Content.Sink.asOutputStream(response), callback);
     out.flush();
     return out;
   }
@@ -164,6 +166,17 @@ public final class ApiResponse {
     return line;
   }
 
+  /**
+   * Lifts the idle timeout while a long-lived answer (a wait, an event stream) is quiet, as dockerd
+   * has none; the returned callback puts it back when the answer ends.
+   */
+  private Callback untilDone() {
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    long idleTimeout = endPoint.getIdleTimeout();
+    endPoint.setIdleTimeout(0);
+    return Callback.from(callback, () -> endPoint.setIdleTimeout(idleTimeout));
+  }
+
   private void take() {
     if (!answered.compareAndSet(false, true)) {
       throw new IllegalStateException("answered twice: " + request.getHttpURI().getPath());
@@ -173,9 +186,11 @@ public final class ApiResponse {
   /** A streamed body whose close ends the response and completes Jetty's callback once. */
   private final class Finishing extends FilterOutputStream {
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Callback callback;
 
-    Finishing(OutputStream out) {
+    Finishing(OutputStream out, Callback callback) {
       super(out);
+      this.callback = callback;
     }
 
     @Override
