@@ -91,6 +91,20 @@ class DockerCliSpikeTest {
   }
 
   @Test
+  void dockerRun_withAnOptionBerthdDoesNotSupport_failsNamingIt() throws Exception {
+    DockerCli.Result result =
+        docker.run(null, "run", "--rm", "-p", "8080:80", "--hostname", "web", "busybox", "echo");
+
+    assertThat(result.exitCode()).isEqualTo(125);
+    assertThat(result.stderr())
+        .contains("berthd does not support")
+        .contains("Hostname")
+        .contains("HostConfig.PortBindings")
+        .contains("POST /containers/create");
+    assertThat(server.containers.size()).isZero();
+  }
+
+  @Test
   void dockerVersion_showsBerthdAsTheServer() throws Exception {
     DockerCli.Result result = docker.run(null, "version");
 

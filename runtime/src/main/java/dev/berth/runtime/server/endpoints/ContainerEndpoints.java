@@ -16,6 +16,7 @@ import dev.berth.runtime.server.hijack.StdStreams;
 import dev.berth.runtime.server.http.ApiRequest;
 import dev.berth.runtime.server.http.ApiResponse;
 import dev.berth.runtime.server.http.Endpoints;
+import dev.berth.runtime.server.http.KnownFields;
 import dev.berth.runtime.server.http.Routes;
 import dev.berth.runtime.server.http.ServerLog;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The container lifecycle endpoints {@code docker run} needs: create, attach (hijacked), wait,
@@ -32,6 +34,27 @@ import java.util.Optional;
 public final class ContainerEndpoints implements Endpoints {
   private static final String RAW = "application/vnd.docker.raw-stream";
   private static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
+
+  /** What {@link ContainerSpec} carries; the docker CLI sends the rest at their defaults. */
+  static final KnownFields CREATE_FIELDS =
+      new KnownFields(
+          Set.of(
+              "Image",
+              "Cmd",
+              "Entrypoint",
+              "Env",
+              "Tty",
+              "OpenStdin",
+              "StdinOnce",
+              "AttachStdin",
+              "AttachStdout",
+              "AttachStderr",
+              "Labels",
+              "HostConfig.AutoRemove"),
+          Map.of(
+              "HostConfig.NetworkMode", "default",
+              "HostConfig.RestartPolicy.Name", "no",
+              "HostConfig.MemorySwappiness", "-1"));
 
   private final ContainerService containers;
   private final ServerLog log;
@@ -51,7 +74,17 @@ public final class ContainerEndpoints implements Endpoints {
   }
 
   private void create(ApiRequest request, ApiResponse response) throws EngineException {
-    ContainerCreateTemplate template = request.json(ContainerCreateTemplate.class);
+    Optional<String> platform = request.query("platform").filter(p -> !p.isEmpty());
+    if (platform.isPresent()) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT,
+          "berthd does not support platform="
+              + platform.get()
+              + " in "
+              + request.describe()
+              + " yet");
+    }
+    ContainerCreateTemplate template = request.json(ContainerCreateTemplate.class, CREATE_FIELDS);
     String id = containers.create(spec(request.query("name").filter(n -> !n.isEmpty()), template));
     response.json(201, new ContainerCreatedTemplate(id, List.of()));
   }

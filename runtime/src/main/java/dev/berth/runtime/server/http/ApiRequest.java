@@ -1,10 +1,12 @@
 package dev.berth.runtime.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.api.ApiVersion;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +92,30 @@ public final class ApiRequest {
       throw new EngineException(ErrorKind.INVALID_ARGUMENT, describe() + " needs a JSON body");
     }
     return Json.read(body, type, "the body of " + describe());
+  }
+
+  /**
+   * The JSON body as {@code type}, refusing (400) a body that sets fields outside {@code known}:
+   * berthd says what it does not support rather than ignoring it.
+   */
+  public <T> T json(Class<T> type, KnownFields known) throws EngineException {
+    byte[] body = body();
+    if (body.length == 0) {
+      throw new EngineException(ErrorKind.INVALID_ARGUMENT, describe() + " needs a JSON body");
+    }
+    String what = "the body of " + describe();
+    JsonNode tree = Json.tree(body, what);
+    List<String> unsupported = known.unsupported(tree);
+    if (!unsupported.isEmpty()) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT,
+          "berthd does not support "
+              + String.join(", ", unsupported)
+              + " in "
+              + describe()
+              + " yet");
+    }
+    return Json.convert(tree, type, what);
   }
 
   /** The body's bytes, at most the server's limit. */

@@ -3,6 +3,7 @@ package dev.berth.runtime.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
@@ -49,6 +50,29 @@ public final class Json {
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
+      throw new EngineException(ErrorKind.INVALID_ARGUMENT, "reading " + what + ": " + e, e);
+    }
+  }
+
+  /** Parses a body as a JSON tree; a malformed one is an INVALID_ARGUMENT. */
+  static JsonNode tree(byte[] body, String what) throws EngineException {
+    JsonNode tree = read(body, JsonNode.class, what);
+    if (tree == null || !tree.isObject()) {
+      throw new EngineException(ErrorKind.INVALID_ARGUMENT, what + " must be a JSON object");
+    }
+    return tree;
+  }
+
+  /** Reads a parsed tree as {@code type}; a mistyped field is an INVALID_ARGUMENT naming it. */
+  static <T> T convert(JsonNode tree, Class<T> type, String what) throws EngineException {
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (JsonMappingException e) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT,
+          "invalid JSON in " + what + where(e) + ": " + e.getOriginalMessage(),
+          e);
+    } catch (JsonProcessingException e) {
       throw new EngineException(ErrorKind.INVALID_ARGUMENT, "reading " + what + ": " + e, e);
     }
   }
