@@ -2,7 +2,6 @@ package dev.berth.runtime.server;
 
 import dev.berth.runtime.api.BerthVersion;
 import dev.berth.runtime.api.EngineException;
-import dev.berth.runtime.api.ErrorKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,11 +52,30 @@ public final class BerthdMain implements Callable<Integer> {
     return cli.execute(args);
   }
 
+  /**
+   * Serves until SIGTERM or SIGINT: the shutdown hook stops the server, removes the socket and
+   * releases the root's lock; containers keep running.
+   */
   @Override
-  public Integer call() throws EngineException {
-    throw new EngineException(
-        ErrorKind.UNSUPPORTED,
-        "the engine daemon cannot serve yet in berth " + BerthVersion.version());
+  public Integer call() throws EngineException, InterruptedException {
+    Berthd berthd = Berthd.start(new Berthd.Config(root, execRoot, socket));
+    Thread hook = new Thread(berthd::close, "berthd-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      berthd.awaitStop();
+    } finally {
+      berthd.close();
+      removeHook(hook);
+    }
+    return 0;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is what stopped berthd
+    }
   }
 
   /** Reports the build's version for {@code --version}. */

@@ -1,0 +1,135 @@
+package dev.berth.runtime.server;
+
+import dev.berth.runtime.api.BerthVersion;
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.server.endpoints.EngineIdentity;
+import dev.berth.runtime.server.endpoints.EventsEndpoint;
+import dev.berth.runtime.server.endpoints.HostFacts;
+import dev.berth.runtime.server.endpoints.NotImplementedEndpoints;
+import dev.berth.runtime.server.endpoints.SystemEndpoints;
+import dev.berth.runtime.server.engine.ContainerCounts;
+import dev.berth.runtime.server.engine.EventBus;
+import dev.berth.runtime.server.http.ApiServer;
+import dev.berth.runtime.server.http.Endpoints;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A running berthd: one per root (a lock file), its log file under the root, and the API server on
+ * its socket. Stopping it leaves containers running, as dockerd's live-restore does.
+ */
+public final class Berthd implements AutoCloseable {
+  static final String LOCK_FILE = "berthd.lock";
+  static final String LOG_FILE = "berthd.log";
+  private static final String ID_FILE = "engine-id";
+
+  private final DaemonLock lock;
+  private final DaemonLog log;
+  private final EventBus events;
+  private final ApiServer server;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** Where berthd keeps state ({@code root}), runtime files ({@code execRoot}) and its socket. */
+  public record Config(Path root, Path execRoot, Path socket) {
+    public Config {
+      root = root.toAbsolutePath();
+      execRoot = execRoot.toAbsolutePath();
+      socket = Objects.requireNonNullElse(socket, execRoot.resolve("berth.sock")).toAbsolutePath();
+    }
+  }
+
+  private Berthd(DaemonLock lock, DaemonLog log, EventBus events, ApiServer server) {
+    this.lock = lock;
+    this.log = log;
+    this.events = events;
+    this.server = server;
+  }
+
+  /** Locks the root, opens the log and serves; fails CONFLICT if another berthd owns the root. */
+  public static Berthd start(Config config) throws EngineException {
+    createDirectories(config.root());
+    createDirectories(config.execRoot());
+    DaemonLock lock = DaemonLock.acquire(config.root().resolve(LOCK_FILE));
+    DaemonLog log = null;
+    EventBus events = EventBus.withDefaults();
+    try {
+      log = DaemonLog.open(config.root().resolve(LOG_FILE));
+      log.info("berthd " + BerthVersion.version() + " starting on root " + config.root());
+      HostFacts host = HostFacts.detect();
+      EngineIdentity identity =
+          new EngineIdentity(engineId(config.root()), host.hostname(), config.root());
+      List<Endpoints> endpoints =
+          List.of(
+              new SystemEndpoints(identity, host, () -> ContainerCounts.NONE, events),
+              new EventsEndpoint(events, Clock.systemUTC()),
+              new NotImplementedEndpoints());
+      ApiServer server =
+          ApiServer.start(ApiServer.Options.defaults(config.socket()), endpoints, log);
+      return new Berthd(lock, log, events, server);
+    } catch (EngineException | RuntimeException e) {
+      events.close();
+      if (log != null) {
+        log.warn("berthd could not start: " + e.getMessage(), e);
+        log.close();
+      }
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** The socket berthd serves on. */
+  public Path socket() {
+    return server.socket();
+  }
+
+  /** Blocks until {@link #close} ran. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops serving, removes the socket, releases the root; containers keep running. */
+  @Override
+  public synchronized void close() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    server.close();
+    events.close();
+    log.info("berthd stopped; containers keep running");
+    log.close();
+    lock.close();
+    stopped.countDown();
+  }
+
+  private static String engineId(Path root) throws EngineException {
+    Path file = root.resolve(ID_FILE);
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+      }
+      String id = UUID.randomUUID().toString();
+      Path temp = Files.createTempFile(root, ID_FILE, ".tmp");
+      Files.writeString(temp, id + "\n", StandardCharsets.UTF_8);
+      Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return id;
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.UNAVAILABLE, "reading or writing " + file + ": " + e, e);
+    }
+  }
+
+  private static void createDirectories(Path dir) throws EngineException {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.UNAVAILABLE, "creating " + dir + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.berth.runtime.server.endpoints;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.api.EventTemplate;
+import dev.berth.runtime.server.engine.EngineEvent;
+import dev.berth.runtime.server.engine.EventBus;
+import dev.berth.runtime.server.engine.EventFilter;
+import dev.berth.runtime.server.http.ApiRequest;
+import dev.berth.runtime.server.http.ApiResponse;
+import dev.berth.runtime.server.http.DockerFilters;
+import dev.berth.runtime.server.http.Endpoints;
+import dev.berth.runtime.server.http.Json;
+import dev.berth.runtime.server.http.Routes;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code GET /events}: the engine's events as a stream of JSON lines, with {@code filters}, {@code
+ * since} (replays kept events) and {@code until} (ends the stream).
+ */
+public final class EventsEndpoint implements Endpoints {
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Set<String> LEGACY_TYPES = Set.of("container", "image");
+
+  private final EventBus bus;
+  private final Clock clock;
+
+  public EventsEndpoint(EventBus bus, Clock clock) {
+    this.bus = bus;
+    this.clock = clock;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/events", this::events);
+  }
+
+  private void events(ApiRequest request, ApiResponse response)
+      throws EngineException, IOException {
+    Instant now = clock.instant();
+    EventFilter filter = EventFilter.of(DockerFilters.parse(request.query("filters")));
+    Optional<Instant> since = time(request, "since", now);
+    Optional<Instant> until = time(request, "until", now);
+    if (since.isPresent() && until.isPresent() && until.get().isBefore(since.get())) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT,
+          "since time (" + since.get() + ") cannot be after until time (" + until.get() + ")");
+    }
+    try (EventBus.Subscription subscription = bus.subscribe(filter, since);
+        OutputStream out = response.stream(200, "application/json")) {
+      pump(subscription, until, out);
+    }
+  }
+
+  private void pump(EventBus.Subscription subscription, Optional<Instant> until, OutputStream out)
+      throws IOException {
+    while (true) {
+      Optional<EngineEvent> next;
+      try {
+        next = subscription.poll(POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("events stream interrupted");
+      }
+      if (next.isPresent()) {
+        if (until.isPresent() && next.get().time().isAfter(until.get())) {
+          return;
+        }
+        out.write(Json.write(wire(next.get())));
+        out.write('\n');
+        out.flush();
+      } else if (!subscription.isOpen()
+          || (until.isPresent() && clock.instant().isAfter(until.get()))) {
+        return;
+      }
+    }
+  }
+
+  private static Optional<Instant> time(ApiRequest request, String name, Instant now)
+      throws EngineException {
+    Optional<String> text = request.query(name).filter(s -> !s.isBlank());
+    return text.isEmpty() ? Optional.empty() : Optional.of(Timestamps.parse(name, text.get(), now));
+  }
+
+  static EventTemplate wire(EngineEvent event) {
+    boolean legacy = LEGACY_TYPES.contains(event.type());
+    long nanos = event.time().getEpochSecond() * 1_000_000_000L + event.time().getNano();
+    return new EventTemplate(
+        event.type(),
+        event.action(),
+        new EventTemplate.Actor(event.actorId(), event.attributes()),
+        "local",
+        event.time().getEpochSecond(),
+        nanos,
+        legacy ? event.action() : null,
+        legacy ? event.actorId() : null,
+        legacy ? event.attributes().get("image") : null);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.berth.runtime.server.endpoints;
+
+import dev.berth.runtime.api.ApiVersion;
+import dev.berth.runtime.api.BerthVersion;
+import dev.berth.runtime.api.EngineVersion;
+import dev.berth.runtime.api.InfoTemplate;
+import dev.berth.runtime.api.VersionTemplate;
+import dev.berth.runtime.server.engine.ContainerCounts;
+import dev.berth.runtime.server.engine.EventBus;
+import dev.berth.runtime.server.http.ApiRequest;
+import dev.berth.runtime.server.http.ApiResponse;
+import dev.berth.runtime.server.http.Endpoints;
+import dev.berth.runtime.server.http.Routes;
+import java.io.File;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** {@code /_ping}, {@code /version} and {@code /info}: who berthd is and what host it runs on. */
+public final class SystemEndpoints implements Endpoints {
+  private static final String TEXT = "text/plain; charset=utf-8";
+
+  private final EngineIdentity identity;
+  private final HostFacts host;
+  private final Supplier<ContainerCounts> containers;
+  private final EventBus events;
+
+  public SystemEndpoints(
+      EngineIdentity identity,
+      HostFacts host,
+      Supplier<ContainerCounts> containers,
+      EventBus events) {
+    this.identity = identity;
+    this.host = host;
+    this.containers = containers;
+    this.events = events;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/_ping", this::ping).head("/_ping", this::pingHead);
+    routes.get("/version", this::version);
+    routes.get("/info", this::info);
+  }
+
+  private void ping(ApiRequest request, ApiResponse response) {
+    noCache(response).text(200, TEXT, "OK");
+  }
+
+  private void pingHead(ApiRequest request, ApiResponse response) {
+    noCache(response).header("Content-Type", TEXT).empty(200);
+  }
+
+  private static ApiResponse noCache(ApiResponse response) {
+    return response
+        .header("Cache-Control", "no-cache, no-store, must-revalidate")
+        .header("Pragma", "no-cache");
+  }
+
+  private void version(ApiRequest request, ApiResponse response) {
+    String version = BerthVersion.version();
+    Map<String, String> details =
+        Map.of(
+            "ApiVersion", ApiVersion.CURRENT.toString(),
+            "MinAPIVersion", ApiVersion.MINIMUM.toString(),
+            "Os", "linux",
+            "Arch", host.goArch(),
+            "KernelVersion", host.kernelVersion());
+    response.json(
+        200,
+        new VersionTemplate(
+            new VersionTemplate.Platform("berth"),
+            List.of(new VersionTemplate.Component(EngineVersion.BERTHD, version, details)),
+            version,
+            ApiVersion.CURRENT.toString(),
+            ApiVersion.MINIMUM.toString(),
+            "",
+            "java " + Runtime.version().feature(),
+            "linux",
+            host.goArch(),
+            host.kernelVersion(),
+            ""));
+  }
+
+  private void info(ApiRequest request, ApiResponse response) {
+    ContainerCounts counts = containers.get();
+    response.json(
+        200,
+        new InfoTemplate(
+            identity.id(),
+            identity.name(),
+            BerthVersion.version(),
+            counts.total(),
+            counts.running(),
+            counts.paused(),
+            counts.stopped(),
+            0,
+            "overlayfs",
+            List.of(),
+            new InfoTemplate.Plugins(
+                List.of("local"), List.of("bridge", "host", "null"), null, List.of("json-file")),
+            true,
+            false,
+            true,
+            true,
+            true,
+            true,
+            true,
+            true,
+            false,
+            openFiles(),
+            Thread.activeCount(),
+            Instant.now().toString(),
+            "json-file",
+            "cgroupfs",
+            host.cgroupVersion(),
+            events.listeners(),
+            host.kernelVersion(),
+            host.operatingSystem(),
+            host.osVersion(),
+            "linux",
+            host.machine(),
+            "https://index.docker.io/v1/",
+            new InfoTemplate.RegistryConfig(List.of(), Map.of(), List.of()),
+            host.cpus(),
+            host.memTotal(),
+            identity.root().toString(),
+            List.of(),
+            false,
+            Map.of(
+                "crun", new InfoTemplate.Runtime("crun"), "runc", new InfoTemplate.Runtime("runc")),
+            "crun",
+            new InfoTemplate.Swarm("", "", "inactive", false, ""),
+            true,
+            "",
+            "",
+            List.of(),
+            List.of()));
+  }
+
+  private static int openFiles() {
+    String[] fds = new File("/proc/self/fd").list();
+    return fds == null ? 0 : fds.length;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.berth.runtime.server.http;
+
+import dev.berth.runtime.api.ErrorTemplate;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.HttpStream;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * How a handler answers: a JSON or text body now, a JSON body later, a stream, or a hijacked
+ * connection. Exactly one of them per request.
+ */
+public final class ApiResponse {
+  static final String JSON = "application/json";
+
+  private final Request request;
+  private final Response response;
+  private final Callback callback;
+  private final AtomicBoolean answered = new AtomicBoolean();
+
+  ApiResponse(Request request, Response response, Callback callback) {
+    this.request = request;
+    this.response = response;
+    this.callback = callback;
+  }
+
+  /** Adds a header to the answer; call before answering. */
+  public ApiResponse header(String name, String value) {
+    response.getHeaders().put(name, value);
+    return this;
+  }
+
+  /** Answers {@code value} as JSON, ending with a newline as dockerd's encoder does. */
+  public void json(int status, Object value) {
+    take();
+    send(response, status, JSON, withNewline(Json.write(value)), callback);
+  }
+
+  /** Answers a text body, e.g. {@code OK} to {@code /_ping}. */
+  public void text(int status, String contentType, String body) {
+    take();
+    send(response, status, contentType, body.getBytes(StandardCharsets.UTF_8), callback);
+  }
+
+  /** Answers with no body, e.g. {@code 204} to {@code POST /containers/{id}/start}. */
+  public void empty(int status) {
+    take();
+    response.setStatus(status);
+    response.getHeaders().remove(HttpHeader.CONTENT_TYPE);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+    response.write(true, null, callback);
+  }
+
+  /**
+   * Sends the status and headers now and {@code body} as JSON when it completes, as dockerd does
+   * for {@code /containers/{id}/wait}. A failed stage aborts the response.
+   */
+  public void jsonWhenDone(int status, CompletionStage<?> body) {
+    take();
+    Callback callback = untilDone();
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+    response.write(
+        false,
+        null,
+        Callback.from(
+            () ->
+                body.whenComplete(
+                    (value, failure) -> {
+                      if (failure != null) {
+                        callback.failed(failure);
+                      } else {
+                        byte[] bytes = withNewline(Json.write(value));
+                        response.write(true, ByteBuffer.wrap(bytes), callback);
+                      }
+                    }),
+            callback::failed));
+  }
+
+  /**
+   * Starts a streamed body and sends the headers at once; each {@code flush} sends what was
+   * written, {@code close} ends the response. Writes block, so a slow client slows only its thread.
+   */
+  public OutputStream stream(int status, String contentType) throws IOException {
+    take();
+    Callback callback = untilDone();
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    OutputStream out = new Finishing(Content.Sink.asOutputStream(response), callback);
+    out.flush();
+    return out;
+  }
+
+  /**
+   * Answers {@code 101 Switching Protocols} with {@code Upgrade: tcp}, then hands the raw
+   * connection to {@code connection}: Docker's hijack for attach and exec.
+   */
+  public void upgradeToTcp(
+      String contentType, BiFunction<EndPoint, Executor, Connection> connection) {
+    take();
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    response.setStatus(101);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
+    response.getHeaders().put(HttpHeader.UPGRADE, "tcp");
+    request.setAttribute(
+        HttpStream.UPGRADE_CONNECTION_ATTRIBUTE,
+        connection.apply(endPoint, request.getComponents().getExecutor()));
+    callback.succeeded();
+  }
+
+  /** Whether a handler answered; the router answers 500 for one that returned without. */
+  boolean answered() {
+    return answered.get();
+  }
+
+  /** Whether headers went out, so an error can no longer be sent as a response. */
+  boolean committed() {
+    return response.isCommitted();
+  }
+
+  /** Answers Docker's error shape, unless something was answered already. */
+  boolean error(int status, String message) {
+    if (!answered.compareAndSet(false, true) || response.isCommitted()) {
+      return false;
+    }
+    sendError(response, status, message, callback);
+    return true;
+  }
+
+  /** Ends the exchange abruptly, for failures after the headers went out. */
+  void abort(Throwable failure) {
+    callback.failed(failure);
+  }
+
+  static void sendError(Response response, int status, String message, Callback callback) {
+    response.getHeaders().remove(HttpHeader.CONTENT_LENGTH);
+    send(response, status, JSON, withNewline(Json.write(new ErrorTemplate(message))), callback);
+  }
+
+  private static void send(
+      Response response, int status, String contentType, byte[] body, Callback callback) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  private static byte[] withNewline(byte[] json) {
+    byte[] line = new byte[json.length + 1];
+    System.arraycopy(json, 0, line, 0, json.length);
+    line[json.length] = '\n';
+    return line;
+  }
+
+  /**
+   * Lifts the idle timeout while a long-lived answer (a wait, an event stream) is quiet, as dockerd
+   * has none; the returned callback puts it back when the answer ends.
+   */
+  private Callback untilDone() {
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    long idleTimeout = endPoint.getIdleTimeout();
+    endPoint.setIdleTimeout(0);
+    return Callback.from(callback, () -> endPoint.setIdleTimeout(idleTimeout));
+  }
+
+  private void take() {
+    if (!answered.compareAndSet(false, true)) {
+      throw new IllegalStateException("answered twice: " + request.getHttpURI().getPath());
+    }
+  }
+
+  /** A streamed body whose close ends the response and completes Jetty's callback once. */
+  private final class Finishing extends FilterOutputStream {
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Callback callback;
+
+    Finishing(OutputStream out, Callback callback) {
+      super(out);
+      this.callback = callback;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        out.close();
+        callback.succeeded();
+      } catch (IOException | RuntimeException e) {
+        callback.failed(e);
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.berth.runtime.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.berth.runtime.server.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine client against berthd's server, an absent socket, and dockerd when one runs. */
+class EngineClientTest {
+  @TempDir Path dir;
+  private TestServer server;
+  private EngineClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start(dir);
+    client = EngineClient.forUnixSocket(server.socket, Duration.ofSeconds(10));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void ping_readsTheApiVersionAndOsTypeHeaders() throws Exception {
+    Ping ping = client.ping();
+
+    assertThat(ping.apiVersion()).isEqualTo(ApiVersion.CURRENT);
+    assertThat(ping.osType()).isEqualTo("linux");
+    assertThat(ping.server()).startsWith("berthd/");
+  }
+
+  @Test
+  void version_saysItIsBerthdWithTheApiRange() throws Exception {
+    EngineVersion version = client.version();
+
+    assertThat(version.isBerthd()).isTrue();
+    assertThat(version.apiVersion()).isEqualTo(new ApiVersion(1, 44));
+    assertThat(version.minApiVersion()).isEqualTo(new ApiVersion(1, 24));
+    assertThat(version.version()).isEqualTo(BerthVersion.version());
+    assertThat(version.os()).isEqualTo("linux");
+  }
+
+  @Test
+  void get_readsAWireType() throws Exception {
+    InfoTemplate info = client.get("/info", InfoTemplate.class);
+
+    assertThat(info.name()).isEqualTo("test-host");
+    assertThat(info.osType()).isEqualTo("linux");
+    assertThat(info.swarm().localNodeState()).isEqualTo("inactive");
+  }
+
+  @Test
+  void errors_carryTheKindOfTheStatusAndTheEnginesMessage() {
+    assertThatThrownBy(() -> client.get("/nowhere", ErrorTemplate.class))
+        .isInstanceOfSatisfying(
+            EngineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND))
+        .hasMessageContaining("GET /v1.44/nowhere: engine answered 404 page not found");
+    assertThatThrownBy(() -> client.get("/volumes", ErrorTemplate.class))
+        .isInstanceOfSatisfying(
+            EngineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED))
+        .hasMessageContaining("not implemented in berthd yet: GET /volumes");
+  }
+
+  @Test
+  void aSocketNobodyListensOn_isUnavailable() throws Exception {
+    try (EngineClient nowhere =
+        EngineClient.forUnixSocket(dir.resolve("absent.sock"), Duration.ofSeconds(5))) {
+      assertThatThrownBy(nowhere::ping)
+          .isInstanceOfSatisfying(
+              EngineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE))
+          .hasMessageContaining("cannot reach the engine at " + dir.resolve("absent.sock"));
+    }
+  }
+
+  @Test
+  void kindOf_mapsDockersStatuses() {
+    assertThat(EngineClient.kindOf(400)).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+    assertThat(EngineClient.kindOf(404)).isEqualTo(ErrorKind.NOT_FOUND);
+    assertThat(EngineClient.kindOf(409)).isEqualTo(ErrorKind.CONFLICT);
+    assertThat(EngineClient.kindOf(500)).isEqualTo(ErrorKind.INTERNAL);
+    assertThat(EngineClient.kindOf(501)).isEqualTo(ErrorKind.UNSUPPORTED);
+  }
+
+  @Test
+  void version_ofDockerd_isNotBerthd() throws Exception {
+    Path docker = Path.of("/var/run/docker.sock");
+    assumeThat(Files.exists(docker))
+        .as("no dockerd socket at /var/run/docker.sock: cannot compare with dockerd")
+        .isTrue();
+    try (EngineClient dockerd = EngineClient.forUnixSocket(docker, Duration.ofSeconds(10))) {
+      EngineVersion version = dockerd.version();
+
+      assertThat(version.isBerthd()).isFalse();
+      assertThat(dockerd.apiVersion())
+          .isEqualTo(
+              dockerd.ping().apiVersion().compareTo(ApiVersion.CURRENT) < 0
+                  ? dockerd.ping().apiVersion()
+                  : ApiVersion.CURRENT);
+      assertThat(dockerd.ping().osType()).isEqualTo("linux");
+    }
+  }
+
+  @Test
+  void close_releasesTheClientsThreads() throws Exception {
+    client.ping();
+    client.close();
+
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("berth-engine-client") && t.isAlive());
+  }
+}

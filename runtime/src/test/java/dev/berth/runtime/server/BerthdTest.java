@@ -1,0 +1,111 @@
+package dev.berth.runtime.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.runtime.api.EngineClient;
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** berthd in process: roots, lock, log, socket, and what it serves without an engine. */
+class BerthdTest {
+  @TempDir Path dir;
+
+  private Berthd.Config config(String name) {
+    return new Berthd.Config(dir.resolve(name + "/root"), dir.resolve(name + "/exec"), null);
+  }
+
+  @Test
+  void start_servesVersionAsBerthdOnExecRootSocket_andLogsUnderRoot() throws Exception {
+    Berthd.Config config = config("a");
+    try (Berthd berthd = Berthd.start(config);
+        EngineClient client = EngineClient.forUnixSocket(berthd.socket(), Duration.ofSeconds(10))) {
+      assertThat(berthd.socket()).isEqualTo(config.execRoot().resolve("berth.sock"));
+      assertThat(client.version().isBerthd()).isTrue();
+      assertThat(config.root().resolve(Berthd.LOCK_FILE))
+          .content()
+          .isEqualTo(ProcessHandle.current().pid() + "\n");
+    }
+    assertThat(config.root().resolve(Berthd.LOG_FILE))
+        .content()
+        .contains("serving the Docker Engine API on " + config.execRoot().resolve("berth.sock"))
+        .contains("api: GET /_ping")
+        .contains("berthd stopped; containers keep running");
+    assertThat(config.execRoot().resolve("berth.sock")).doesNotExist();
+  }
+
+  @Test
+  void containerEndpoints_withoutAnEngine_are501NamingTheEndpoint() throws Exception {
+    try (Berthd berthd = Berthd.start(config("a"))) {
+      UnixHttp.Response response =
+          UnixHttp.call(berthd.socket(), "POST", "/v1.44/containers/create", "{}");
+
+      assertThat(response.status()).isEqualTo(501);
+      assertThat(response.body())
+          .contains("not implemented in berthd yet: POST /containers/create");
+    }
+  }
+
+  @Test
+  void aSecondBerthd_onTheSameRoot_failsWithConflictNamingTheFirst() throws Exception {
+    Berthd.Config first = config("a");
+    Berthd.Config sameRoot =
+        new Berthd.Config(first.root(), dir.resolve("other-exec"), dir.resolve("other.sock"));
+    try (Berthd berthd = Berthd.start(first)) {
+      assertThatThrownBy(() -> Berthd.start(sameRoot))
+          .isInstanceOfSatisfying(
+              EngineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT))
+          .hasMessage(
+              "another berthd (pid "
+                  + ProcessHandle.current().pid()
+                  + ") already runs on "
+                  + first.root()
+                  + ": it holds "
+                  + first.root().resolve(Berthd.LOCK_FILE));
+      assertThat(dir.resolve("other.sock")).doesNotExist();
+    }
+  }
+
+  @Test
+  void twoBerthds_onSeparateRoots_runSideBySide() throws Exception {
+    try (Berthd a = Berthd.start(config("a"));
+        Berthd b = Berthd.start(config("b"))) {
+      assertThat(UnixHttp.call(a.socket(), "GET", "/_ping", null).status()).isEqualTo(200);
+      assertThat(UnixHttp.call(b.socket(), "GET", "/_ping", null).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void afterClose_theRootCanBeServedAgain_withTheSameEngineId() throws Exception {
+    String firstId;
+    try (Berthd berthd = Berthd.start(config("a"))) {
+      firstId = info(berthd);
+    }
+    try (Berthd again = Berthd.start(config("a"))) {
+      assertThat(info(again)).isEqualTo(firstId);
+    }
+  }
+
+  @Test
+  void aSocketWhereAnotherServerAnswers_failsAndReleasesTheRoot() throws Exception {
+    try (TestServer other = TestServer.start(dir)) {
+      Berthd.Config onTheirSocket =
+          new Berthd.Config(dir.resolve("r"), dir.resolve("e"), other.socket);
+      assertThatThrownBy(() -> Berthd.start(onTheirSocket))
+          .hasMessageContaining("another server answers there");
+      try (Berthd berthd = Berthd.start(config("r2"))) {
+        assertThat(berthd.socket()).exists();
+      }
+      Berthd.start(new Berthd.Config(dir.resolve("r"), dir.resolve("e"), null)).close();
+    }
+  }
+
+  private static String info(Berthd berthd) throws Exception {
+    String body = UnixHttp.call(berthd.socket(), "GET", "/info", null).body();
+    return body.replaceAll("(?s).*\"ID\":\"([^\"]+)\".*", "$1");
+  }
+}
