@@ -17,6 +17,20 @@ public final class Rtnetlink implements AutoCloseable {
     this.channel = channel;
   }
 
+  /** A client on a new socket in the calling thread's network namespace. */
+  public static Rtnetlink open() throws EngineException {
+    return new Rtnetlink(KernelNetlinkChannel.open());
+  }
+
+  /**
+   * A client on a new socket inside the network namespace bound at {@code netnsFile}; the socket
+   * stays in that namespace whichever thread uses it afterwards.
+   */
+  public static Rtnetlink openIn(java.nio.file.Path netnsFile) throws EngineException {
+    return dev.berth.runtime.linux.Namespaces.callInNetworkNamespace(
+        netnsFile, () -> new Rtnetlink(KernelNetlinkChannel.open()));
+  }
+
   /** Sends a request that asks for an acknowledgement and waits for it. */
   public synchronized void execute(NetlinkRequest request) throws EngineException {
     int seq = send(request);
