@@ -3,6 +3,7 @@ package dev.berth.runtime.network;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.network.dns.Upstream;
+import dev.berth.runtime.network.firewall.PortForward;
 import dev.berth.runtime.network.ipam.Ipam;
 import dev.berth.runtime.network.ipam.Ipv4Address;
 import dev.berth.runtime.network.ipam.NetworkAllocation;
@@ -18,7 +19,13 @@ import dev.berth.runtime.network.netlink.NetlinkException;
 import dev.berth.runtime.network.netlink.NetnsFd;
 import dev.berth.runtime.network.netlink.Rtnetlink;
 import dev.berth.runtime.network.netlink.SetLinkUp;
+import dev.berth.runtime.network.ports.PortBinding;
+import dev.berth.runtime.network.ports.PortReservation;
+import dev.berth.runtime.network.ports.PortReserver;
+import dev.berth.runtime.network.ports.PublishedPort;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,6 +42,8 @@ public final class NetworkDriver implements AutoCloseable {
   private final NetworkFirewall firewall;
   private final NetworkListener listener;
   private final Map<String, Live> networks = new ConcurrentHashMap<>();
+  private final PortReserver reserver = new PortReserver();
+  private final Map<String, PortReservation> reservations = new ConcurrentHashMap<>();
 
   NetworkDriver(
       Rtnetlink host,
@@ -160,8 +169,50 @@ public final class NetworkDriver implements AutoCloseable {
         mac);
   }
 
-  /** Unwires the endpoint: its names, its veth pair (both ends), its address. */
+  /**
+   * Publishes ports to the endpoint: reserves every host port first (a port in use fails here,
+   * naming it, with nothing published), then adds the DNATs. Replaces earlier publications.
+   */
+  public List<PublishedPort> publish(NetworkAttachment attachment, List<PortBinding> bindings)
+      throws EngineException {
+    unpublish(attachment);
+    PortReservation reservation = reserver.reserve(bindings);
+    List<PortForward> forwards = new ArrayList<>();
+    for (PublishedPort port : reservation.ports()) {
+      forwards.add(
+          new PortForward(
+              owner(attachment),
+              port.protocol(),
+              port.hostIp(),
+              port.hostPort(),
+              attachment.address(),
+              port.containerPort()));
+    }
+    try {
+      firewall.publish(owner(attachment), forwards);
+    } catch (EngineException | RuntimeException e) {
+      reservation.close();
+      throw e;
+    }
+    reservations.put(owner(attachment), reservation);
+    return reservation.ports();
+  }
+
+  /** Removes the endpoint's published ports and gives their host ports back. */
+  public void unpublish(NetworkAttachment attachment) throws EngineException {
+    PortReservation reservation = reservations.remove(owner(attachment));
+    if (reservation != null) {
+      try {
+        firewall.unpublish(owner(attachment));
+      } finally {
+        reservation.close();
+      }
+    }
+  }
+
+  /** Unwires the endpoint: its ports, its names, its veth pair (both ends), its address. */
   public void detach(NetworkAttachment attachment) throws EngineException {
+    unpublish(attachment);
     dns.unregister(attachment.networkId(), attachment.endpointId());
     try {
       host.execute(new DeleteLink(attachment.hostInterface()));
@@ -176,6 +227,7 @@ public final class NetworkDriver implements AutoCloseable {
   @Override
   public void close() {
     dns.close();
+    firewall.close();
     host.close();
   }
 
@@ -228,6 +280,10 @@ public final class NetworkDriver implements AutoCloseable {
     } catch (EngineException e) {
       listener.problem(e.getMessage());
     }
+  }
+
+  private static String owner(NetworkAttachment attachment) {
+    return attachment.networkId() + "/" + attachment.endpointId();
   }
 
   private record Live(BridgeNetwork network, int bridgeIndex) {}
