@@ -28,6 +28,12 @@ public final class NameTable {
     return byEndpoint.isEmpty();
   }
 
+  /** Whether any endpoint has {@code name}; does not turn the rotation. */
+  public boolean knows(String name) {
+    String wanted = DnsEntry.normalize(name);
+    return byEndpoint.values().stream().anyMatch(entry -> entry.names().contains(wanted));
+  }
+
   /** The addresses for {@code name}, rotated; empty when no endpoint has that name. */
   public List<Ipv4Address> lookup(String name) {
     String wanted = DnsEntry.normalize(name);

@@ -2,7 +2,6 @@ package dev.berth.runtime.network.dns;
 
 import dev.berth.runtime.network.ipam.Ipv4Address;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -75,14 +74,14 @@ public final class QueryHandler {
     if (question.getType() == Type.PTR && name.toLowerCase().endsWith(REVERSE_SUFFIX)) {
       return reverse(name).flatMap(names::nameOf).map(target -> ptr(query, question, target));
     }
-    List<Ipv4Address> addresses = names.lookup(name);
-    if (addresses.isEmpty()) {
+    if (!names.knows(name)) {
       return Optional.empty();
     }
     Message response = reply(query, Rcode.NOERROR);
     response.getHeader().setFlag(Flags.AA);
     if (question.getType() == Type.A || question.getType() == Type.ANY) {
-      for (Ipv4Address address : addresses) {
+      // Only A queries turn the rotation: resolvers ask A and AAAA together.
+      for (Ipv4Address address : names.lookup(name)) {
         response.addRecord(
             new ARecord(question.getName(), DClass.IN, TTL_SECONDS, address.toInetAddress()),
             Section.ANSWER);

@@ -73,7 +73,7 @@ final class NftRuleset {
             .append(bridge)
             .append(" drop\n");
       } else {
-        nft.append(" oifname @bridges ct status != dnat drop\n");
+        nft.append(" oifname @bridges ct status & dnat != dnat drop\n");
       }
     }
     nft.append("  }\n");

@@ -54,6 +54,15 @@ class QueryHandlerTest {
   }
 
   @Test
+  void aaaaQueries_doNotTurnTheRotation() throws Exception {
+    names.register(entry("c1", "172.30.0.2", "web"));
+    names.register(entry("c2", "172.30.0.3", "web"));
+    assertThat(addresses(ask("web.", Type.A))).startsWith("172.30.0.2");
+    ask("web.", Type.AAAA);
+    assertThat(addresses(ask("web.", Type.A))).startsWith("172.30.0.3");
+  }
+
+  @Test
   void aaaa_forAKnownName_isNoErrorWithNoRecords() throws Exception {
     names.register(entry("c1", "172.30.0.2", "web"));
     Message answer = ask("web.", Type.AAAA);

@@ -26,7 +26,7 @@ class FirewallTest {
         .contains("elements = { \"berth000000001\" }")
         .contains(
             "iifname \"berth000000001\" oifname != \"berth000000001\" oifname @bridges"
-                + " ct status != dnat drop")
+                + " ct status & dnat != dnat drop")
         .contains("ip saddr 10.213.1.0/24 oifname != \"berth000000001\" masquerade")
         .contains(
             "oifname \"berth000000001\" ip saddr { 127.0.0.0/8, 10.213.1.0/24 } ct status dnat"
