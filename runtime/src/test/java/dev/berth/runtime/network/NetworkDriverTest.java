@@ -13,7 +13,6 @@ import dev.berth.runtime.network.ipam.SubnetPool;
 import dev.berth.runtime.network.netns.Netns;
 import dev.berth.runtime.network.netns.NetnsDirectory;
 import dev.berth.testkit.HostCommand;
-import dev.berth.testkit.HostLeakCheck;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real bridges, veths and namespaces on this host (root), removed after every test. */
 class NetworkDriverTest {
-  private HostLeakCheck.Snapshot before;
+  private OwnLeaks leaks;
   private Path root;
   private DnsServer fakeHostResolver;
   private NetworkDriver driver;
@@ -41,8 +40,9 @@ class NetworkDriverTest {
   @BeforeEach
   void start() throws Exception {
     Root.require();
-    before = HostLeakCheck.snapshot();
+    leaks = new OwnLeaks();
     root = Files.createTempDirectory("berth-test-net");
+    leaks.marker(root.toString());
     namespaces = new NetnsDirectory(root.resolve("netns"));
     // Names nobody knows are "forwarded" to a resolver on loopback, never off this machine.
     fakeHostResolver =
@@ -81,7 +81,7 @@ class NetworkDriverTest {
       }
       HostCommand.run(List.of("rm", "-rf", root.toString()), Duration.ofSeconds(10));
     }
-    HostLeakCheck.awaitNothingLeakedSince(before, Duration.ofSeconds(5));
+    leaks.awaitNone(Duration.ofSeconds(5));
     assertThat(problems).isEmpty();
   }
 
@@ -167,6 +167,7 @@ class NetworkDriverTest {
   private BridgeNetwork network(String id) throws Exception {
     BridgeNetwork network = driver.create(NetworkSpec.simple(id, id));
     networks.add(id);
+    leaks.link(network.bridge().value());
     return network;
   }
 
@@ -179,6 +180,7 @@ class NetworkDriverTest {
   private NetworkAttachment attach(String network, EndpointSpec endpoint) throws Exception {
     NetworkAttachment attachment = driver.attach(network, endpoint);
     attachments.add(attachment);
+    leaks.link(attachment.hostInterface().value());
     return attachment;
   }
 }

@@ -28,7 +28,6 @@ import dev.berth.runtime.network.ports.PortBinding;
 import dev.berth.runtime.network.ports.PortRange;
 import dev.berth.runtime.network.ports.PublishedPort;
 import dev.berth.testkit.HostCommand;
-import dev.berth.testkit.HostLeakCheck;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.DatagramPacket;
@@ -60,7 +59,7 @@ class NetworkScenarioTest {
       Pattern.compile("Address(?: \\d+)?:\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)");
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
   private final Deque<AutoCloseable> cleanups = new ArrayDeque<>();
-  private HostLeakCheck.Snapshot before;
+  private OwnLeaks leaks;
   private Path root;
   private NetworkDriver driver;
   private NetnsDirectory namespaces;
@@ -68,8 +67,10 @@ class NetworkScenarioTest {
   @BeforeEach
   void start() throws Exception {
     Root.require();
-    before = HostLeakCheck.snapshot();
+    leaks = new OwnLeaks();
     root = Files.createTempDirectory("berth-test-scn");
+    leaks.marker(root.toString());
+    leaks.marker(suffix);
     namespaces = new NetnsDirectory(root.resolve("netns"));
     DnsServer resolver =
         DnsServer.start(
@@ -104,7 +105,7 @@ class NetworkScenarioTest {
     if (first != null) {
       throw first;
     }
-    HostLeakCheck.awaitNothingLeakedSince(before, Duration.ofSeconds(5));
+    leaks.awaitNone(Duration.ofSeconds(5));
   }
 
   @Test
@@ -227,6 +228,7 @@ class NetworkScenarioTest {
   private BridgeNetwork network(String id, boolean internal) throws Exception {
     BridgeNetwork network =
         driver.create(new NetworkSpec(id, id, internal, IpamRequest.any(), Optional.empty(), 0));
+    leaks.link(network.bridge().value());
     cleanups.push(() -> driver.remove(id));
     return network;
   }
@@ -236,6 +238,7 @@ class NetworkScenarioTest {
     cleanups.push(() -> namespaces.remove(netns));
     NetworkAttachment attachment =
         driver.attach(network.id(), EndpointSpec.simple(id, netns, List.of(names)));
+    leaks.link(attachment.hostInterface().value());
     cleanups.push(() -> driver.detach(attachment));
     return new Endpoint(netns.file(), attachment);
   }
@@ -257,6 +260,7 @@ class NetworkScenarioTest {
     Netns ext = namespaces.create("outside");
     cleanups.push(() -> namespaces.remove(ext));
     LinkName hostEnd = new LinkName("berthx" + suffix);
+    leaks.link(hostEnd.value());
     Ipv4Address hostSide = subnet.gateway();
     Ipv4Address extSide = subnet.gateway().plus(1);
     LinkName eth0 = new LinkName("eth0");

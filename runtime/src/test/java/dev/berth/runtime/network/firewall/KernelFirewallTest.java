@@ -4,9 +4,9 @@ import static dev.berth.runtime.network.firewall.FirewallTest.ip;
 import static dev.berth.runtime.network.firewall.FirewallTest.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.runtime.network.OwnLeaks;
 import dev.berth.runtime.network.netlink.Nftables;
 import dev.berth.testkit.HostCommand;
-import dev.berth.testkit.HostLeakCheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ class KernelFirewallTest {
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
   private final String table = "berth-test-" + suffix;
   private final String chain = "BERTH-T-" + suffix;
-  private HostLeakCheck.Snapshot before;
+  private OwnLeaks leaks;
   private Nftables nftables;
   private Firewall firewall;
 
@@ -29,7 +29,8 @@ class KernelFirewallTest {
     assertThat(HostCommand.runChecked(List.of("id", "-u"), Duration.ofSeconds(5)).stdout().strip())
         .as("firewall tests need root (CI runs as root)")
         .isEqualTo("0");
-    before = HostLeakCheck.snapshot();
+    leaks = new OwnLeaks();
+    leaks.marker(suffix);
     nftables = Nftables.open();
     firewall = new Firewall(table, chain, nftables::run, new ProcessCommandRunner());
   }
@@ -44,7 +45,7 @@ class KernelFirewallTest {
     } finally {
       nftables.close();
     }
-    HostLeakCheck.assertNothingLeakedSince(before);
+    leaks.awaitNone(java.time.Duration.ZERO);
   }
 
   @Test
