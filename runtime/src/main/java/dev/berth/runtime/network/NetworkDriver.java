@@ -1,0 +1,290 @@
+package dev.berth.runtime.network;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.network.dns.Upstream;
+import dev.berth.runtime.network.firewall.PortForward;
+import dev.berth.runtime.network.ipam.Ipam;
+import dev.berth.runtime.network.ipam.Ipv4Address;
+import dev.berth.runtime.network.ipam.NetworkAllocation;
+import dev.berth.runtime.network.ipam.SubnetPool;
+import dev.berth.runtime.network.netlink.AddAddress;
+import dev.berth.runtime.network.netlink.AddDefaultRoute;
+import dev.berth.runtime.network.netlink.CreateBridge;
+import dev.berth.runtime.network.netlink.CreateVethPair;
+import dev.berth.runtime.network.netlink.DeleteLink;
+import dev.berth.runtime.network.netlink.LinkName;
+import dev.berth.runtime.network.netlink.MacAddress;
+import dev.berth.runtime.network.netlink.NetlinkException;
+import dev.berth.runtime.network.netlink.NetnsFd;
+import dev.berth.runtime.network.netlink.Rtnetlink;
+import dev.berth.runtime.network.netlink.SetLinkUp;
+import dev.berth.runtime.network.ports.PortBinding;
+import dev.berth.runtime.network.ports.PortReservation;
+import dev.berth.runtime.network.ports.PortReserver;
+import dev.berth.runtime.network.ports.PublishedPort;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Creates and removes bridged networks and wires endpoints into container namespaces, all over
+ * rtnetlink in-process: a bridge with the gateway address per network, and per endpoint one veth
+ * pair whose container end is born inside the namespace with its final name and MAC.
+ */
+public final class NetworkDriver implements AutoCloseable {
+  private static final LinkName LOOPBACK = new LinkName("lo");
+  private final Rtnetlink host;
+  private final Ipam ipam;
+  private final NetworkDns dns;
+  private final NetworkFirewall firewall;
+  private final NetworkListener listener;
+  private final Map<String, Live> networks = new ConcurrentHashMap<>();
+  private final PortReserver reserver = new PortReserver();
+  private final Map<String, PortReservation> reservations = new ConcurrentHashMap<>();
+
+  NetworkDriver(
+      Rtnetlink host,
+      Ipam ipam,
+      NetworkDns dns,
+      NetworkFirewall firewall,
+      NetworkListener listener) {
+    this.host = host;
+    this.ipam = ipam;
+    this.dns = dns;
+    this.firewall = firewall;
+    this.listener = listener;
+  }
+
+  /** A driver for this host: its own netlink socket, IPAM state under {@code stateRoot}. */
+  public static NetworkDriver open(
+      Path stateRoot,
+      SubnetPool pool,
+      int dnsPort,
+      Upstream dnsUpstream,
+      NetworkFirewall firewall,
+      NetworkListener listener)
+      throws EngineException {
+    Rtnetlink host = Rtnetlink.open();
+    Ipam ipam =
+        new Ipam(
+            stateRoot.resolve("network").resolve("ipam.json"), pool, new NetlinkHostNetworks(host));
+    return new NetworkDriver(
+        host, ipam, new NetworkDns(dnsPort, dnsUpstream, listener::problem), firewall, listener);
+  }
+
+  /** The IPAM this driver allocates from, e.g. to pick test subnets that collide with nothing. */
+  public Ipam ipam() {
+    return ipam;
+  }
+
+  /** Creates the bridge, gives it the gateway address, brings it up, and starts its DNS. */
+  public BridgeNetwork create(NetworkSpec spec) throws EngineException {
+    if (networks.containsKey(spec.id())) {
+      throw new EngineException(ErrorKind.CONFLICT, "network " + spec.name() + " exists already");
+    }
+    NetworkAllocation allocation = ipam.allocateNetwork(spec.id(), spec.ipam());
+    LinkName bridge = spec.bridgeName().orElse(HostNames.bridgeFor(spec.id()));
+    BridgeNetwork network = new BridgeNetwork(spec, allocation, bridge);
+    boolean bridgeMade = false;
+    try {
+      host.execute(new CreateBridge(bridge, spec.mtu()));
+      bridgeMade = true;
+      int index = host.link(bridge).index();
+      host.execute(
+          new AddAddress(bridge, index, allocation.gateway(), allocation.subnet().prefixLength()));
+      host.execute(new SetLinkUp(bridge));
+      firewall.networkCreated(network);
+      dns.start(spec.id(), allocation.gateway(), spec.internal());
+      networks.put(spec.id(), new Live(network, index));
+      return network;
+    } catch (EngineException | RuntimeException e) {
+      undoCreate(network, bridgeMade);
+      throw new EngineException(
+          e instanceof EngineException ee ? ee.kind() : ErrorKind.INTERNAL,
+          "create network " + spec.name() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Removes the network's DNS, firewall rules, bridge and subnet; its endpoints must be gone. */
+  public void remove(String networkId) throws EngineException {
+    Live live = networks.remove(networkId);
+    if (live == null) {
+      throw new EngineException(ErrorKind.NOT_FOUND, "network " + networkId + " not found");
+    }
+    undoCreate(live.network(), true);
+  }
+
+  /** Wires {@code endpoint} into its namespace on the network and registers its DNS names. */
+  public NetworkAttachment attach(String networkId, EndpointSpec endpoint) throws EngineException {
+    Live live = networks.get(networkId);
+    if (live == null) {
+      throw new EngineException(ErrorKind.NOT_FOUND, "network " + networkId + " not found");
+    }
+    NetworkAllocation allocation = live.network().allocation();
+    Ipv4Address address =
+        ipam.allocateAddress(networkId, endpoint.endpointId(), endpoint.staticAddress());
+    MacAddress mac = endpoint.mac().orElse(MacAddress.derivedFrom(address));
+    LinkName hostEnd = HostNames.vethFor(networkId, endpoint.endpointId());
+    boolean vethMade = false;
+    try (NetnsFd netns = NetnsFd.open(endpoint.netns().file())) {
+      host.execute(
+          new CreateVethPair(
+              hostEnd,
+              live.bridgeIndex(),
+              live.network().spec().mtu(),
+              endpoint.interfaceName(),
+              netns.fd(),
+              mac));
+      vethMade = true;
+      configureInside(endpoint, address, allocation);
+    } catch (EngineException | RuntimeException e) {
+      if (vethMade) {
+        deleteQuietly(hostEnd);
+      }
+      releaseQuietly(networkId, endpoint.endpointId());
+      throw new EngineException(
+          e instanceof EngineException ee ? ee.kind() : ErrorKind.INTERNAL,
+          "attach "
+              + endpoint.endpointId()
+              + " to network "
+              + live.network().spec().name()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    dns.register(networkId, endpoint.endpointId(), address, endpoint.dnsNames());
+    return new NetworkAttachment(
+        networkId,
+        endpoint.endpointId(),
+        endpoint.netns(),
+        hostEnd,
+        endpoint.interfaceName(),
+        address,
+        allocation.subnet(),
+        allocation.gateway(),
+        mac);
+  }
+
+  /**
+   * Publishes ports to the endpoint: reserves every host port first (a port in use fails here,
+   * naming it, with nothing published), then adds the DNATs. Replaces earlier publications.
+   */
+  public List<PublishedPort> publish(NetworkAttachment attachment, List<PortBinding> bindings)
+      throws EngineException {
+    unpublish(attachment);
+    PortReservation reservation = reserver.reserve(bindings);
+    List<PortForward> forwards = new ArrayList<>();
+    for (PublishedPort port : reservation.ports()) {
+      forwards.add(
+          new PortForward(
+              owner(attachment),
+              port.protocol(),
+              port.hostIp(),
+              port.hostPort(),
+              attachment.address(),
+              port.containerPort()));
+    }
+    try {
+      firewall.publish(owner(attachment), forwards);
+    } catch (EngineException | RuntimeException e) {
+      reservation.close();
+      throw e;
+    }
+    reservations.put(owner(attachment), reservation);
+    return reservation.ports();
+  }
+
+  /** Removes the endpoint's published ports and gives their host ports back. */
+  public void unpublish(NetworkAttachment attachment) throws EngineException {
+    PortReservation reservation = reservations.remove(owner(attachment));
+    if (reservation != null) {
+      try {
+        firewall.unpublish(owner(attachment));
+      } finally {
+        reservation.close();
+      }
+    }
+  }
+
+  /** Unwires the endpoint: its ports, its names, its veth pair (both ends), its address. */
+  public void detach(NetworkAttachment attachment) throws EngineException {
+    unpublish(attachment);
+    dns.unregister(attachment.networkId(), attachment.endpointId());
+    try {
+      host.execute(new DeleteLink(attachment.hostInterface()));
+    } catch (NetlinkException e) {
+      if (!e.isNoSuchDevice()) {
+        throw e;
+      }
+    }
+    ipam.releaseAddress(attachment.networkId(), attachment.endpointId());
+  }
+
+  @Override
+  public void close() {
+    dns.close();
+    firewall.close();
+    host.close();
+  }
+
+  private void configureInside(
+      EndpointSpec endpoint, Ipv4Address address, NetworkAllocation allocation)
+      throws EngineException {
+    try (Rtnetlink inside = Rtnetlink.openIn(endpoint.netns().file())) {
+      LinkName name = endpoint.interfaceName();
+      int index = inside.link(name).index();
+      inside.execute(new AddAddress(name, index, address, allocation.subnet().prefixLength()));
+      inside.execute(new SetLinkUp(name));
+      inside.execute(new SetLinkUp(LOOPBACK));
+      if (endpoint.defaultRoute()) {
+        inside.execute(new AddDefaultRoute(allocation.gateway(), index, name));
+      }
+    }
+  }
+
+  private void undoCreate(BridgeNetwork network, boolean bridgeMade) {
+    dns.stop(network.id());
+    try {
+      firewall.networkRemoved(network);
+    } catch (EngineException e) {
+      listener.problem(
+          "remove firewall rules of network " + network.spec().name() + ": " + e.getMessage());
+    }
+    if (bridgeMade) {
+      deleteQuietly(network.bridge());
+    }
+    try {
+      ipam.releaseNetwork(network.id());
+    } catch (EngineException e) {
+      listener.problem(e.getMessage());
+    }
+  }
+
+  private void deleteQuietly(LinkName link) {
+    try {
+      host.execute(new DeleteLink(link));
+    } catch (EngineException e) {
+      if (!(e instanceof NetlinkException n && n.isNoSuchDevice())) {
+        listener.problem(e.getMessage());
+      }
+    }
+  }
+
+  private void releaseQuietly(String networkId, String endpointId) {
+    try {
+      ipam.releaseAddress(networkId, endpointId);
+    } catch (EngineException e) {
+      listener.problem(e.getMessage());
+    }
+  }
+
+  private static String owner(NetworkAttachment attachment) {
+    return attachment.networkId() + "/" + attachment.endpointId();
+  }
+
+  private record Live(BridgeNetwork network, int bridgeIndex) {}
+}

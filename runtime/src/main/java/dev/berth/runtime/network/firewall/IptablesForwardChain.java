@@ -1,0 +1,80 @@
+package dev.berth.runtime.network.firewall;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import java.util.List;
+
+/**
+ * berth's chain in iptables' filter table (default {@code BERTH-FORWARD}), jumped from the top of
+ * FORWARD: it accepts traffic from berth's bridges and replies and DNAT traffic into them, which a
+ * FORWARD policy of DROP (Docker's) would otherwise drop, as br_netfilter sends bridged frames
+ * through it. The jump is the only thing berth adds outside its own chain.
+ */
+final class IptablesForwardChain {
+  private final String chain;
+  private final CommandRunner runner;
+
+  IptablesForwardChain(String chain, CommandRunner runner) {
+    if (!chain.matches("BERTH-[A-Za-z0-9-]{1,22}")) {
+      throw new IllegalArgumentException("invalid berth chain name \"" + chain + "\"");
+    }
+    this.chain = chain;
+    this.runner = runner;
+  }
+
+  /** Writes the chain's rules for {@code networks}' bridges and makes sure FORWARD jumps to it. */
+  void apply(List<FirewallNetwork> networks) throws EngineException {
+    StringBuilder rules = new StringBuilder("*filter\n:").append(chain).append(" - [0:0]\n");
+    rules.append("-F ").append(chain).append('\n');
+    for (FirewallNetwork network : networks) {
+      String bridge = network.bridge().value();
+      rules.append("-A ").append(chain).append(" -i ").append(bridge).append(" -j ACCEPT\n");
+      rules
+          .append("-A ")
+          .append(chain)
+          .append(" -o ")
+          .append(bridge)
+          .append(" -m conntrack --ctstate RELATED,ESTABLISHED,DNAT -j ACCEPT\n");
+    }
+    rules.append("COMMIT\n");
+    check(List.of("iptables-restore", "-w", "5", "--noflush"), rules.toString(), "write chain");
+    if (runner.run(List.of("iptables", "-w", "5", "-C", "FORWARD", "-j", chain), "").exitCode()
+        != 0) {
+      check(List.of("iptables", "-w", "5", "-I", "FORWARD", "1", "-j", chain), "", "jump");
+    }
+  }
+
+  /** Removes every FORWARD jump to the chain, then the chain; a missing chain is fine. */
+  void remove() throws EngineException {
+    while (runner.run(List.of("iptables", "-w", "5", "-D", "FORWARD", "-j", chain), "").exitCode()
+        == 0) {
+      // one jump removed; look for another left by an older engine
+    }
+    if (runner.run(List.of("iptables", "-w", "5", "-S", chain), "").exitCode() == 0) {
+      check(List.of("iptables", "-w", "5", "-F", chain), "", "flush chain");
+      check(List.of("iptables", "-w", "5", "-X", chain), "", "delete chain");
+    }
+  }
+
+  String name() {
+    return chain;
+  }
+
+  private void check(List<String> command, String stdin, String what) throws EngineException {
+    CommandRunner.Result result = runner.run(command, stdin);
+    if (result.exitCode() != 0) {
+      throw new EngineException(
+          ErrorKind.UNAVAILABLE,
+          "iptables "
+              + what
+              + " "
+              + chain
+              + ": "
+              + String.join(" ", command)
+              + " exited "
+              + result.exitCode()
+              + ": "
+              + result.output());
+    }
+  }
+}

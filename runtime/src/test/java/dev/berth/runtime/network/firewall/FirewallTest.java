@@ -1,0 +1,120 @@
+package dev.berth.runtime.network.firewall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.runtime.network.ipam.Ipv4Address;
+import dev.berth.runtime.network.ipam.Subnet;
+import dev.berth.runtime.network.netlink.LinkName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the firewall writes for networks and ports, against fake nft and iptables. */
+class FirewallTest {
+  private final List<String> scripts = new ArrayList<>();
+  private final FakeCommandRunner iptables = new FakeCommandRunner();
+  private final Firewall firewall =
+      new Firewall("berth", "BERTH-FORWARD", (action, script) -> scripts.add(script), iptables);
+
+  @Test
+  void addNetwork_replacesTheWholeTableInOneTransaction() throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    String script = scripts.get(0);
+    assertThat(script)
+        .startsWith("add table ip berth\ndelete table ip berth\ntable ip berth {\n")
+        .contains("elements = { \"berth000000001\" }")
+        .contains(
+            "iifname \"berth000000001\" oifname != \"berth000000001\" oifname @bridges"
+                + " ct status & dnat != dnat drop")
+        .contains("ip saddr 10.213.1.0/24 oifname != \"berth000000001\" masquerade")
+        .contains(
+            "oifname \"berth000000001\" ip saddr { 127.0.0.0/8, 10.213.1.0/24 } ct status dnat"
+                + " masquerade");
+  }
+
+  @Test
+  void anInternalNetwork_dropsEverythingLeavingOrEnteringItsBridgeAndIsNotMasqueraded()
+      throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", true));
+    assertThat(scripts.get(0))
+        .contains("iifname \"berth000000001\" oifname != \"berth000000001\" drop")
+        .contains("oifname \"berth000000001\" iifname != \"berth000000001\" drop")
+        .doesNotContain("ip saddr 10.213.1.0/24 oifname");
+  }
+
+  @Test
+  void addNetwork_acceptsTheBridgeInBerthsIptablesChainAndJumpsToItOnce() throws Exception {
+    iptables.failing = command -> command.contains(" -C FORWARD");
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    assertThat(iptables.commands)
+        .containsExactly(
+            "iptables-restore -w 5 --noflush",
+            "iptables -w 5 -C FORWARD -j BERTH-FORWARD",
+            "iptables -w 5 -I FORWARD 1 -j BERTH-FORWARD");
+    assertThat(iptables.stdins.get(0))
+        .isEqualTo(
+            "*filter\n:BERTH-FORWARD - [0:0]\n-F BERTH-FORWARD\n"
+                + "-A BERTH-FORWARD -i berth000000001 -j ACCEPT\n"
+                + "-A BERTH-FORWARD -o berth000000001 -m conntrack"
+                + " --ctstate RELATED,ESTABLISHED,DNAT -j ACCEPT\n"
+                + "COMMIT\n");
+  }
+
+  @Test
+  void anExistingJump_isNotAddedAgain() throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    assertThat(iptables.commands).noneMatch(c -> c.contains("-I FORWARD"));
+  }
+
+  @Test
+  void removingTheLastNetwork_deletesTheTableTheJumpAndTheChain() throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    iptables.commands.clear();
+    iptables.failing =
+        command -> command.equals("iptables -w 5 -D FORWARD -j BERTH-FORWARD") && jumps++ > 0;
+    firewall.removeNetwork("n1");
+    assertThat(scripts.get(1)).isEqualTo("add table ip berth\ndelete table ip berth\n");
+    assertThat(iptables.commands)
+        .containsExactly(
+            "iptables -w 5 -D FORWARD -j BERTH-FORWARD",
+            "iptables -w 5 -D FORWARD -j BERTH-FORWARD",
+            "iptables -w 5 -S BERTH-FORWARD",
+            "iptables -w 5 -F BERTH-FORWARD",
+            "iptables -w 5 -X BERTH-FORWARD");
+  }
+
+  private int jumps;
+
+  @Test
+  void publish_addsDnatsOnEveryLocalAddressOrOnlyTheHostIp() throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    firewall.publish(
+        "c1",
+        List.of(
+            new PortForward("c1", Protocol.TCP, Optional.empty(), 8080, ip("10.213.1.2"), 80),
+            new PortForward(
+                "c1", Protocol.UDP, Optional.of(ip("127.0.0.1")), 5353, ip("10.213.1.2"), 53)));
+    String script = scripts.get(1);
+    assertThat(script)
+        .contains(
+            "type nat hook prerouting priority dstnat; policy accept;\n"
+                + "    fib daddr type local jump publish")
+        .contains(
+            "type nat hook output priority -100; policy accept;\n"
+                + "    fib daddr type local jump publish")
+        .contains("    tcp dport 8080 dnat to 10.213.1.2:80\n")
+        .contains("    ip daddr 127.0.0.1 udp dport 5353 dnat to 10.213.1.2:53\n");
+    firewall.unpublish("c1");
+    assertThat(scripts.get(2)).doesNotContain("dnat to");
+  }
+
+  static FirewallNetwork network(String id, String bridge, String subnet, boolean internal)
+      throws Exception {
+    return new FirewallNetwork(id, new LinkName(bridge), Subnet.parse(subnet), internal);
+  }
+
+  static Ipv4Address ip(String text) throws Exception {
+    return Ipv4Address.parse(text);
+  }
+}
