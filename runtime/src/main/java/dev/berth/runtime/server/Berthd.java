@@ -101,8 +101,8 @@ public final class Berthd implements AutoCloseable {
     if (stopped.getCount() == 0) {
       return;
     }
-    server.close();
     events.close();
+    server.close();
     log.info("berthd stopped; containers keep running");
     log.close();
     lock.close();

@@ -104,6 +104,27 @@ class BerthdTest {
     }
   }
 
+  @Test
+  void close_withAnEventsStreamOpen_endsItAndStopsPromptly() throws Exception {
+    Berthd berthd = Berthd.start(config("a"));
+    java.util.concurrent.CompletableFuture<UnixHttp.Response> stream =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return UnixHttp.call(berthd.socket(), "GET", "/events", null);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(500);
+    long started = System.nanoTime();
+
+    berthd.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    assertThat(stream.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+  }
+
   private static String info(Berthd berthd) throws Exception {
     String body = UnixHttp.call(berthd.socket(), "GET", "/info", null).body();
     return body.replaceAll("(?s).*\"ID\":\"([^\"]+)\".*", "$1");

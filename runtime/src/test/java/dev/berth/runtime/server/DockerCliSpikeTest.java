@@ -51,8 +51,9 @@ class DockerCliSpikeTest {
 
   @Test
   void dockerRun_stderrAndExitCode_reachTheCli() throws Exception {
-    DockerCli.Result warned = docker.run(null, "run", "--rm", "busybox", "warn", "careful");
-    DockerCli.Result failed = docker.run(null, "run", "--rm", "busybox", "exit", "3");
+    DockerCli.Result warned =
+        docker.run(null, "run", "--rm", "busybox", "sh", "-c", "echo careful >&2");
+    DockerCli.Result failed = docker.run(null, "run", "--rm", "busybox", "sh", "-c", "exit 3");
 
     assertThat(warned.stdout()).isEmpty();
     assertThat(warned.stderr()).isEqualTo("careful\n");

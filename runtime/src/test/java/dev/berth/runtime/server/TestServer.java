@@ -67,8 +67,8 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server.close();
     events.close();
+    server.close();
     containers.close();
   }
 }
