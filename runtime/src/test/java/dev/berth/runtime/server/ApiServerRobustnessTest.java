@@ -90,6 +90,33 @@ class ApiServerRobustnessTest {
   }
 
   @Test
+  void threeHundredOpenEventStreams_holdNoThreads_andPingsStillAnswer() throws Exception {
+    int busyBefore = server.server.busyThreads();
+    List<SocketChannel> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < 300; i++) {
+        SocketChannel channel = UnixHttp.connect(server.socket);
+        streams.add(channel);
+        Channels.newOutputStream(channel)
+            .write("GET /events HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> server.events.listeners() == 300);
+
+      assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
+      assertThat(server.server.busyThreads()).isLessThanOrEqualTo(busyBefore + 2);
+      server.events.publish(new EngineEvent("container", "start", "c", Map.of(), Instant.now()));
+      InputStream first = Channels.newInputStream(streams.get(0));
+      assertThat(UnixHttp.readHead(first).status()).isEqualTo(200);
+    } finally {
+      for (SocketChannel channel : streams) {
+        channel.close();
+      }
+    }
+    server.events.publish(new EngineEvent("container", "die", "c", Map.of(), Instant.now()));
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.events.listeners() == 0);
+  }
+
+  @Test
   void clientsVanishingMidRequest_leaveTheServerServing() throws Exception {
     int busyBefore = server.server.busyThreads();
     int fds = openFds();

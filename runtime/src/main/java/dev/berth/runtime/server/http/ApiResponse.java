@@ -105,6 +105,21 @@ public final class ApiResponse {
   }
 
   /**
+   * Starts a body of JSON lines written without holding a thread (see {@link LineStream}); the
+   * headers go out at once.
+   */
+  public LineStream lines(int status, String contentType, int maxQueued) {
+    take();
+    Callback callback = untilDone();
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    LineStream stream =
+        new LineStream(response, callback, request.getComponents().getScheduler(), maxQueued);
+    stream.open();
+    return stream;
+  }
+
+  /**
    * Answers {@code 101 Switching Protocols} with {@code Upgrade: tcp}, then hands the raw
    * connection to {@code connection}: Docker's hijack for attach and exec.
    */

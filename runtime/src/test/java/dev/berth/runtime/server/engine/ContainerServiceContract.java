@@ -13,8 +13,6 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,23 +202,31 @@ public abstract class ContainerServiceContract {
 
   @Test
   void aLifecycle_publishesCreateStartDieDestroy() throws Exception {
+    List<String> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
     EventBus.Subscription subscription =
-        events.subscribe(e -> e.type().equals("container"), Optional.of(Instant.EPOCH));
+        events.subscribe(
+            e -> e.type().equals("container"),
+            Optional.empty(),
+            new EventBus.Listener() {
+              @Override
+              public void event(EngineEvent event) {
+                actions.add(event.action());
+              }
+
+              @Override
+              public void closed() {}
+            });
     String id = service.create(spec(Optional.of("ev"), true, "echo"));
     CompletableFuture<ExitStatus> removed =
         service.await(id, WaitCondition.REMOVED).toCompletableFuture();
     service.start(id);
     exitOf(removed);
 
-    List<String> actions = new ArrayList<>();
-    while (actions.size() < 4) {
-      subscription.poll(Duration.ofSeconds(10)).map(EngineEvent::action).ifPresent(actions::add);
-      if (!subscription.hasQueued() && actions.size() < 4 && !subscription.isOpen()) {
-        break;
-      }
-    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(actions).containsExactly("create", "start", "die", "destroy"));
     subscription.close();
-    assertThat(actions).containsExactly("create", "start", "die", "destroy");
   }
 
   /** A call expected to throw. */
