@@ -165,9 +165,16 @@ class ApiServerRobustnessTest {
       assertThat(
               UnixHttp.call(server.socket, "POST", "/containers/" + id + "/start", null).status())
           .isEqualTo(204);
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.server.busyAttachThreads() == 1);
     }
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> server.server.busyThreads() <= busyBefore);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                server.server.busyThreads() <= busyBefore
+                    && server.server.busyAttachThreads() == 0
+                    && server.containers.counts().running() == 0);
     assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
   }
 

@@ -29,12 +29,14 @@ public final class ApiResponse {
   private final Request request;
   private final Response response;
   private final Callback callback;
+  private final Executor attachThreads;
   private final AtomicBoolean answered = new AtomicBoolean();
 
-  ApiResponse(Request request, Response response, Callback callback) {
+  ApiResponse(Request request, Response response, Callback callback, Executor attachThreads) {
     this.request = request;
     this.response = response;
     this.callback = callback;
+    this.attachThreads = attachThreads;
   }
 
   /** Adds a header to the answer; call before answering. */
@@ -121,7 +123,8 @@ public final class ApiResponse {
 
   /**
    * Answers {@code 101 Switching Protocols} with {@code Upgrade: tcp}, then hands the raw
-   * connection to {@code connection}: Docker's hijack for attach and exec.
+   * connection to {@code connection}, which runs on the server's attach threads: Docker's hijack
+   * for attach and exec.
    */
   public void upgradeToTcp(
       String contentType, BiFunction<EndPoint, Executor, Connection> connection) {
@@ -132,8 +135,7 @@ public final class ApiResponse {
     response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
     response.getHeaders().put(HttpHeader.UPGRADE, "tcp");
     request.setAttribute(
-        HttpStream.UPGRADE_CONNECTION_ATTRIBUTE,
-        connection.apply(endPoint, request.getComponents().getExecutor()));
+        HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, connection.apply(endPoint, attachThreads));
     callback.succeeded();
   }
 
