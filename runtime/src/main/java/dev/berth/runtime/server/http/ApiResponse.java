@@ -1,9 +1,6 @@
 package dev.berth.runtime.server.http;
 
 import dev.berth.runtime.api.ErrorTemplate;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
@@ -90,20 +86,6 @@ public final class ApiResponse {
                       }
                     }),
             callback::failed));
-  }
-
-  /**
-   * Starts a streamed body and sends the headers at once; each {@code flush} sends what was
-   * written, {@code close} ends the response. Writes block, so a slow client slows only its thread.
-   */
-  public OutputStream stream(int status, String contentType) throws IOException {
-    take();
-    Callback callback = untilDone();
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-    OutputStream out = new Finishing(Content.Sink.asOutputStream(response), callback);
-    out.flush();
-    return out;
   }
 
   /**
@@ -197,36 +179,6 @@ public final class ApiResponse {
   private void take() {
     if (!answered.compareAndSet(false, true)) {
       throw new IllegalStateException("answered twice: " + request.getHttpURI().getPath());
-    }
-  }
-
-  /** A streamed body whose close ends the response and completes Jetty's callback once. */
-  private final class Finishing extends FilterOutputStream {
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Callback callback;
-
-    Finishing(OutputStream out, Callback callback) {
-      super(out);
-      this.callback = callback;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (!closed.compareAndSet(false, true)) {
-        return;
-      }
-      try {
-        out.close();
-        callback.succeeded();
-      } catch (IOException | RuntimeException e) {
-        callback.failed(e);
-        throw e;
-      }
     }
   }
 }
