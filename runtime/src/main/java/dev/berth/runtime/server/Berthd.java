@@ -69,7 +69,7 @@ public final class Berthd implements AutoCloseable {
       List<Endpoints> endpoints =
           List.of(
               new SystemEndpoints(identity, host, () -> ContainerCounts.NONE, events),
-              new EventsEndpoint(events, Clock.systemUTC()),
+              new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
               new NotImplementedEndpoints());
       ApiServer server =
           ApiServer.start(ApiServer.Options.defaults(config.socket()), endpoints, log);

@@ -3,6 +3,7 @@ package dev.berth.runtime.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.berth.runtime.server.endpoints.EventsEndpoint;
 import dev.berth.runtime.server.engine.EngineEvent;
 import dev.berth.runtime.server.http.ApiServer;
 import java.io.File;
@@ -114,6 +115,25 @@ class ApiServerRobustnessTest {
     }
     server.events.publish(new EngineEvent("container", "die", "c", Map.of(), Instant.now()));
     await().atMost(Duration.ofSeconds(10)).until(() -> server.events.listeners() == 0);
+  }
+
+  @Test
+  void anEventsClientThatStopsReading_isCutOffOnceTooFarBehind() throws Exception {
+    int fds = openFds();
+    try (SocketChannel channel = UnixHttp.connect(server.socket)) {
+      Channels.newOutputStream(channel)
+          .write("GET /events HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.events.listeners() == 1);
+      Map<String, String> bulky = Map.of("payload", "x".repeat(4096));
+
+      for (int i = 0; i < EventsEndpoint.DEFAULT_MAX_QUEUED + 1000; i++) {
+        server.events.publish(new EngineEvent("container", "start", "c" + i, bulky, Instant.now()));
+      }
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.events.listeners() == 0);
+    }
+    assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> openFds() <= fds + 2);
   }
 
   @Test

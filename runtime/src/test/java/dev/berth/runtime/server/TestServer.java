@@ -49,7 +49,7 @@ public final class TestServer implements AutoCloseable {
                     HostFacts.detect(),
                     containers::counts,
                     events),
-                new EventsEndpoint(events, Clock.systemUTC()),
+                new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
                 new ContainerEndpoints(containers, collect),
                 new NotImplementedEndpoints()),
             collect);

@@ -24,15 +24,19 @@ import java.util.function.Predicate;
  * since} (replays kept events) and {@code until} (ends the stream).
  */
 public final class EventsEndpoint implements Endpoints {
-  private static final int MAX_QUEUED = 10_000;
+  /** Events queued for a client that does not keep up before it is cut off, as dockerd does. */
+  public static final int DEFAULT_MAX_QUEUED = 10_000;
+
   private static final Set<String> LEGACY_TYPES = Set.of("container", "image");
 
   private final EventBus bus;
   private final Clock clock;
+  private final int maxQueued;
 
-  public EventsEndpoint(EventBus bus, Clock clock) {
+  public EventsEndpoint(EventBus bus, Clock clock, int maxQueued) {
     this.bus = bus;
     this.clock = clock;
+    this.maxQueued = maxQueued;
   }
 
   @Override
@@ -51,7 +55,7 @@ public final class EventsEndpoint implements Endpoints {
           "since time (" + since.get() + ") cannot be after until time (" + until.get() + ")");
     }
     Predicate<EngineEvent> inWindow = e -> until.isEmpty() || !e.time().isAfter(until.get());
-    LineStream stream = response.lines(200, "application/json", MAX_QUEUED);
+    LineStream stream = response.lines(200, "application/json", maxQueued);
     EventBus.Subscription subscription =
         bus.subscribe(
             filter.and(inWindow),

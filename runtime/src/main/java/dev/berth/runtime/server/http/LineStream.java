@@ -1,5 +1,6 @@
 package dev.berth.runtime.server.http;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -55,19 +56,23 @@ public final class LineStream {
   public boolean send(Object value) {
     byte[] json = Json.write(value);
     ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+    boolean behind;
     synchronized (this) {
       if (finishing || ended.get()) {
         return false;
       }
-      if (queued.size() >= maxQueued) {
-        finishing = true;
-        queued.clear();
-      } else {
+      behind = queued.size() >= maxQueued;
+      if (!behind) {
         queued.addLast(line);
       }
     }
+    if (behind) {
+      // a client that stopped reading would hold its pending write, and this stream, forever
+      writer.abort(new IOException("client fell " + maxQueued + " lines behind; cut off"));
+      return false;
+    }
     writer.iterate();
-    return !finishing;
+    return true;
   }
 
   /** Ends the body after the queued lines. */
@@ -84,10 +89,13 @@ public final class LineStream {
     onEnd(task::cancel);
   }
 
-  private void end() {
-    if (ended.compareAndSet(false, true)) {
-      onEnd.forEach(Runnable::run);
+  /** Runs the end actions once; true for the one caller that should complete the response. */
+  private boolean end() {
+    if (!ended.compareAndSet(false, true)) {
+      return false;
     }
+    onEnd.forEach(Runnable::run);
+    return true;
   }
 
   /** Writes queued lines one at a time, as Jetty allows one pending write per response. */
@@ -120,8 +128,15 @@ public final class LineStream {
 
     @Override
     protected void onCompleteSuccess() {
-      end();
-      done.succeeded();
+      if (end()) {
+        done.succeeded();
+      }
+    }
+
+    @Override
+    protected void onAborted(Throwable cause) {
+      // fails the response now, which closes the connection and so ends a write stuck pending
+      onCompleteFailure(cause);
     }
 
     @Override
@@ -130,8 +145,9 @@ public final class LineStream {
         finishing = true;
         queued.clear();
       }
-      end();
-      done.failed(cause);
+      if (end()) {
+        done.failed(cause);
+      }
     }
   }
 }
