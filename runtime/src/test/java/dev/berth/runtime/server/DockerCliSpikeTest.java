@@ -106,6 +106,22 @@ class DockerCliSpikeTest {
   }
 
   @Test
+  void dockerRunWithoutRm_thenDockerRm_waitsForNextExitAndRemoves() throws Exception {
+    DockerCli.Result run = docker.run(null, "run", "--name", "kept", "busybox", "echo", "kept");
+
+    assertThat(run.stdout()).isEqualTo("kept\n");
+    assertThat(run.exitCode()).isZero();
+    assertThat(server.containers.size()).isEqualTo(1);
+    assertThat(server.log).anyMatch(line -> line.contains("/wait"));
+
+    DockerCli.Result rm = docker.run(null, "rm", "kept");
+
+    assertThat(rm.exitCode()).as(rm.stderr()).isZero();
+    assertThat(rm.stdout()).isEqualTo("kept\n");
+    assertThat(server.containers.size()).isZero();
+  }
+
+  @Test
   void dockerVersion_showsBerthdAsTheServer() throws Exception {
     DockerCli.Result result = docker.run(null, "version");
 

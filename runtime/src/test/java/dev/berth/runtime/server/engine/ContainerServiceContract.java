@@ -112,6 +112,7 @@ public abstract class ContainerServiceContract {
             () -> service.start("nope"),
             () -> service.await("nope", WaitCondition.NEXT_EXIT),
             () -> service.attach("nope", ALL),
+            () -> service.resize("nope", 24, 80),
             () -> service.remove("nope", true))) {
       assertThatThrownBy(call::run)
           .isInstanceOfSatisfying(

@@ -113,6 +113,15 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
   }
 
   @Override
+  public void resize(String ref, int height, int width) throws EngineException {
+    Container container = find(ref);
+    if (!container.spec.tty()) {
+      throw new EngineException(
+          ErrorKind.CONFLICT, "cannot resize container " + ref + ": it has no TTY");
+    }
+  }
+
+  @Override
   public ContainerCounts counts() {
     int running = (int) containers.values().stream().filter(c -> c.running).count();
     return new ContainerCounts(running, 0, containers.size() - running);
