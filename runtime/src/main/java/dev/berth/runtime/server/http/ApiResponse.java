@@ -16,8 +16,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * How a handler answers: a JSON or text body now, a JSON body later, a stream, or a hijacked
- * connection. Exactly one of them per request.
+ * How a handler answers: a JSON or text body now, a JSON body later, a stream of JSON lines, or a
+ * hijacked connection. Exactly one of them per request.
  */
 public final class ApiResponse {
   static final String JSON = "application/json";
@@ -124,11 +124,6 @@ public final class ApiResponse {
   /** Whether a handler answered; the router answers 500 for one that returned without. */
   boolean answered() {
     return answered.get();
-  }
-
-  /** Whether headers went out, so an error can no longer be sent as a response. */
-  boolean committed() {
-    return response.isCommitted();
   }
 
   /** Answers Docker's error shape, unless something was answered already. */
