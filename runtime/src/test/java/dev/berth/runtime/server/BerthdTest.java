@@ -25,6 +25,10 @@ class BerthdTest {
     try (Berthd berthd = Berthd.start(config);
         EngineClient client = EngineClient.forUnixSocket(berthd.socket(), Duration.ofSeconds(10))) {
       assertThat(berthd.socket()).isEqualTo(config.execRoot().resolve("berth.sock"));
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  java.nio.file.Files.getPosixFilePermissions(config.root())))
+          .isEqualTo("rwx--x---");
       assertThat(client.version().isBerthd()).isTrue();
       assertThat(config.root().resolve(Berthd.LOCK_FILE))
           .content()
