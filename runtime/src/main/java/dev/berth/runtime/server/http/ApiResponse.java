@@ -3,6 +3,7 @@ package dev.berth.runtime.server.http;
 import dev.berth.runtime.api.ErrorTemplate;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class ApiResponse {
   static final String JSON = "application/json";
+  private static final Duration CLIENT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private final Request request;
   private final Response response;
@@ -100,6 +102,8 @@ public final class ApiResponse {
     LineStream stream =
         new LineStream(response, callback, request.getComponents().getScheduler(), maxQueued);
     stream.open();
+    stream.watchClient(
+        request.getConnectionMetaData().getConnection().getEndPoint(), CLIENT_CHECK_INTERVAL);
     return stream;
   }
 

@@ -1,5 +1,6 @@
 package dev.berth.runtime.server.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -50,6 +53,35 @@ public final class LineStream {
   /** Sends the status and headers now. */
   void open() {
     writer.iterate();
+  }
+
+  /**
+   * Checks every {@code interval} whether the client closed the connection, which Jetty notices
+   * only when reading: a quiet stream whose client vanished would otherwise hold its connection and
+   * subscription until the next line. Nothing else reads the connection while the stream runs.
+   */
+  void watchClient(EndPoint endPoint, Duration interval) {
+    Scheduler.Task task =
+        scheduler.schedule(
+            () -> probe(endPoint, interval), interval.toMillis(), TimeUnit.MILLISECONDS);
+    onEnd(task::cancel);
+  }
+
+  private void probe(EndPoint endPoint, Duration interval) {
+    if (ended.get()) {
+      return;
+    }
+    int read;
+    try {
+      read = endPoint.fill(BufferUtil.allocate(1));
+    } catch (IOException e) {
+      read = -1;
+    }
+    if (read < 0) {
+      writer.abort(new EOFException("the client closed the connection"));
+    } else {
+      watchClient(endPoint, interval);
+    }
   }
 
   /** Queues one JSON value as a line; false if the stream has ended or the client fell behind. */
