@@ -154,6 +154,27 @@ class ApiServerRobustnessTest {
   }
 
   @Test
+  void aVanishedWaitClient_releasesItsConnectionBeforeTheContainerExits() throws Exception {
+    UnixHttp.call(server.socket, "POST", "/containers/create?name=idle", "{\"Image\":\"busybox\"}");
+    int fds = openFds();
+    try (SocketChannel channel = UnixHttp.connect(server.socket)) {
+      Channels.newOutputStream(channel)
+          .write(
+              "POST /containers/idle/wait?condition=next-exit HTTP/1.1\r\nHost: x\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      assertThat(UnixHttp.readHead(Channels.newInputStream(channel)).status()).isEqualTo(200);
+      assertThat(openFds()).isGreaterThan(fds);
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> openFds() <= fds);
+    assertThat(UnixHttp.call(server.socket, "POST", "/containers/idle/start", null).status())
+        .isEqualTo(204);
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.containers.counts().running() == 0);
+    assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
+    assertThat(server.log).noneMatch(line -> line.startsWith("warn"));
+  }
+
+  @Test
   void clientsVanishingMidRequest_leaveTheServerServing() throws Exception {
     int busyBefore = server.server.busyThreads();
     int fds = openFds();

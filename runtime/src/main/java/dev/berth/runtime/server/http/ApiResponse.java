@@ -1,6 +1,7 @@
 package dev.berth.runtime.server.http;
 
 import dev.berth.runtime.api.ErrorTemplate;
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,11 +67,23 @@ public final class ApiResponse {
 
   /**
    * Sends the status and headers now and {@code body} as JSON when it completes, as dockerd does
-   * for {@code /containers/{id}/wait}. A failed stage aborts the response.
+   * for {@code /containers/{id}/wait}. A failed stage aborts the response; so does the client
+   * closing its connection meanwhile (see {@link ClientWatch}).
    */
   public void jsonWhenDone(int status, CompletionStage<?> body) {
     take();
+    AtomicBoolean over = new AtomicBoolean();
     Callback callback = untilDone();
+    ClientWatch watch =
+        ClientWatch.start(
+            endPoint(),
+            request.getComponents().getScheduler(),
+            CLIENT_CHECK_INTERVAL,
+            () -> {
+              if (over.compareAndSet(false, true)) {
+                callback.failed(new EOFException("the client closed the connection"));
+              }
+            });
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
     response.write(
@@ -80,6 +93,10 @@ public final class ApiResponse {
             () ->
                 body.whenComplete(
                     (value, failure) -> {
+                      watch.stop();
+                      if (!over.compareAndSet(false, true)) {
+                        return;
+                      }
                       if (failure != null) {
                         callback.failed(failure);
                       } else {
@@ -87,7 +104,16 @@ public final class ApiResponse {
                         response.write(true, ByteBuffer.wrap(bytes), callback);
                       }
                     }),
-            callback::failed));
+            failure -> {
+              watch.stop();
+              if (over.compareAndSet(false, true)) {
+                callback.failed(failure);
+              }
+            }));
+  }
+
+  private EndPoint endPoint() {
+    return request.getConnectionMetaData().getConnection().getEndPoint();
   }
 
   /**
@@ -102,8 +128,7 @@ public final class ApiResponse {
     LineStream stream =
         new LineStream(response, callback, request.getComponents().getScheduler(), maxQueued);
     stream.open();
-    stream.watchClient(
-        request.getConnectionMetaData().getConnection().getEndPoint(), CLIENT_CHECK_INTERVAL);
+    stream.watchClient(endPoint(), CLIENT_CHECK_INTERVAL);
     return stream;
   }
 

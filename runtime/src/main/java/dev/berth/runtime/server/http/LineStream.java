@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -55,33 +54,15 @@ public final class LineStream {
     writer.iterate();
   }
 
-  /**
-   * Checks every {@code interval} whether the client closed the connection, which Jetty notices
-   * only when reading: a quiet stream whose client vanished would otherwise hold its connection and
-   * subscription until the next line. Nothing else reads the connection while the stream runs.
-   */
+  /** Ends the stream if the client closes its connection while the stream is quiet. */
   void watchClient(EndPoint endPoint, Duration interval) {
-    Scheduler.Task task =
-        scheduler.schedule(
-            () -> probe(endPoint, interval), interval.toMillis(), TimeUnit.MILLISECONDS);
-    onEnd(task::cancel);
-  }
-
-  private void probe(EndPoint endPoint, Duration interval) {
-    if (ended.get()) {
-      return;
-    }
-    int read;
-    try {
-      read = endPoint.fill(BufferUtil.allocate(1));
-    } catch (IOException e) {
-      read = -1;
-    }
-    if (read < 0) {
-      writer.abort(new EOFException("the client closed the connection"));
-    } else {
-      watchClient(endPoint, interval);
-    }
+    ClientWatch watch =
+        ClientWatch.start(
+            endPoint,
+            scheduler,
+            interval,
+            () -> writer.abort(new EOFException("the client closed the connection")));
+    onEnd(watch::stop);
   }
 
   /** Queues one JSON value as a line; false if the stream has ended or the client fell behind. */
