@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -55,8 +56,8 @@ public final class Berthd implements AutoCloseable {
 
   /** Locks the root, opens the log and serves; fails CONFLICT if another berthd owns the root. */
   public static Berthd start(Config config) throws EngineException {
-    createDirectories(config.root());
-    createDirectories(config.execRoot());
+    createDirectories(config.root(), "rwx--x---");
+    createDirectories(config.execRoot(), "rwxr-xr-x");
     DaemonLock lock = DaemonLock.acquire(config.root().resolve(LOCK_FILE));
     DaemonLog log = null;
     EventBus events = EventBus.withDefaults();
@@ -69,7 +70,7 @@ public final class Berthd implements AutoCloseable {
       List<Endpoints> endpoints =
           List.of(
               new SystemEndpoints(identity, host, () -> ContainerCounts.NONE, events),
-              new EventsEndpoint(events, Clock.systemUTC()),
+              new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
               new NotImplementedEndpoints());
       ApiServer server =
           ApiServer.start(ApiServer.Options.defaults(config.socket()), endpoints, log);
@@ -101,8 +102,8 @@ public final class Berthd implements AutoCloseable {
     if (stopped.getCount() == 0) {
       return;
     }
-    server.close();
     events.close();
+    server.close();
     log.info("berthd stopped; containers keep running");
     log.close();
     lock.close();
@@ -125,9 +126,14 @@ public final class Berthd implements AutoCloseable {
     }
   }
 
-  private static void createDirectories(Path dir) throws EngineException {
+  /** Creates {@code dir} with {@code mode} (as dockerd: its root 0710), leaving existing ones. */
+  private static void createDirectories(Path dir, String mode) throws EngineException {
     try {
-      Files.createDirectories(dir);
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(mode));
+      }
     } catch (IOException e) {
       throw new EngineException(ErrorKind.UNAVAILABLE, "creating " + dir + ": " + e, e);
     }

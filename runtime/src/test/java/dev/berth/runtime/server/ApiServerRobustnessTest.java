@@ -3,6 +3,7 @@ package dev.berth.runtime.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.berth.runtime.server.endpoints.EventsEndpoint;
 import dev.berth.runtime.server.engine.EngineEvent;
 import dev.berth.runtime.server.http.ApiServer;
 import java.io.File;
@@ -90,6 +91,90 @@ class ApiServerRobustnessTest {
   }
 
   @Test
+  void threeHundredOpenEventStreams_holdNoThreads_andPingsStillAnswer() throws Exception {
+    int busyBefore = server.server.busyThreads();
+    List<SocketChannel> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < 300; i++) {
+        SocketChannel channel = UnixHttp.connect(server.socket);
+        streams.add(channel);
+        Channels.newOutputStream(channel)
+            .write("GET /events HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> server.events.listeners() == 300);
+
+      assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
+      assertThat(server.server.busyThreads()).isLessThanOrEqualTo(busyBefore + 2);
+      server.events.publish(new EngineEvent("container", "start", "c", Map.of(), Instant.now()));
+      InputStream first = Channels.newInputStream(streams.get(0));
+      assertThat(UnixHttp.readHead(first).status()).isEqualTo(200);
+    } finally {
+      for (SocketChannel channel : streams) {
+        channel.close();
+      }
+    }
+    server.events.publish(new EngineEvent("container", "die", "c", Map.of(), Instant.now()));
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.events.listeners() == 0);
+  }
+
+  @Test
+  void anEventsClientThatStopsReading_isCutOffOnceTooFarBehind() throws Exception {
+    int fds = openFds();
+    try (SocketChannel channel = UnixHttp.connect(server.socket)) {
+      Channels.newOutputStream(channel)
+          .write("GET /events HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.events.listeners() == 1);
+      Map<String, String> bulky = Map.of("payload", "x".repeat(4096));
+
+      for (int i = 0; i < EventsEndpoint.DEFAULT_MAX_QUEUED + 1000; i++) {
+        server.events.publish(new EngineEvent("container", "start", "c" + i, bulky, Instant.now()));
+      }
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.events.listeners() == 0);
+    }
+    assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> openFds() <= fds + 2);
+  }
+
+  @Test
+  void aVanishedEventsClient_isNoticedWithoutAnyEventToWrite() throws Exception {
+    int fds = openFds();
+    try (SocketChannel channel = UnixHttp.connect(server.socket)) {
+      Channels.newOutputStream(channel)
+          .write(
+              ("GET /events?filters=%7B%22container%22%3A%5B%22never%22%5D%7D HTTP/1.1\r\n"
+                      + "Host: x\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.events.listeners() == 1);
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> server.events.listeners() == 0 && openFds() <= fds + 2);
+  }
+
+  @Test
+  void aVanishedWaitClient_releasesItsConnectionBeforeTheContainerExits() throws Exception {
+    UnixHttp.call(server.socket, "POST", "/containers/create?name=idle", "{\"Image\":\"busybox\"}");
+    int fds = openFds();
+    try (SocketChannel channel = UnixHttp.connect(server.socket)) {
+      Channels.newOutputStream(channel)
+          .write(
+              "POST /containers/idle/wait?condition=next-exit HTTP/1.1\r\nHost: x\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      assertThat(UnixHttp.readHead(Channels.newInputStream(channel)).status()).isEqualTo(200);
+      assertThat(openFds()).isGreaterThan(fds);
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> openFds() <= fds);
+    assertThat(UnixHttp.call(server.socket, "POST", "/containers/idle/start", null).status())
+        .isEqualTo(204);
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.containers.counts().running() == 0);
+    assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
+    assertThat(server.log).noneMatch(line -> line.startsWith("warn"));
+  }
+
+  @Test
   void clientsVanishingMidRequest_leaveTheServerServing() throws Exception {
     int busyBefore = server.server.busyThreads();
     int fds = openFds();
@@ -100,8 +185,6 @@ class ApiServerRobustnessTest {
           "POST /containers/create HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"Im");
       sendAndVanish("GET /events HTTP/1.1\r\nHost: x\r\n\r\n");
     }
-    // an events stream notices a vanished client at its next write, as dockerd's does
-    server.events.publish(new EngineEvent("daemon", "reload", "x", Map.of(), Instant.now()));
 
     assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
     await()
@@ -138,9 +221,16 @@ class ApiServerRobustnessTest {
       assertThat(
               UnixHttp.call(server.socket, "POST", "/containers/" + id + "/start", null).status())
           .isEqualTo(204);
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.server.busyAttachThreads() == 1);
     }
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> server.server.busyThreads() <= busyBefore);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                server.server.busyThreads() <= busyBefore
+                    && server.server.busyAttachThreads() == 0
+                    && server.containers.counts().running() == 0);
     assertThat(UnixHttp.call(server.socket, "GET", "/_ping", null).status()).isEqualTo(200);
   }
 

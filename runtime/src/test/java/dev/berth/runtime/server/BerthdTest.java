@@ -25,6 +25,10 @@ class BerthdTest {
     try (Berthd berthd = Berthd.start(config);
         EngineClient client = EngineClient.forUnixSocket(berthd.socket(), Duration.ofSeconds(10))) {
       assertThat(berthd.socket()).isEqualTo(config.execRoot().resolve("berth.sock"));
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  java.nio.file.Files.getPosixFilePermissions(config.root())))
+          .isEqualTo("rwx--x---");
       assertThat(client.version().isBerthd()).isTrue();
       assertThat(config.root().resolve(Berthd.LOCK_FILE))
           .content()
@@ -102,6 +106,27 @@ class BerthdTest {
       }
       Berthd.start(new Berthd.Config(dir.resolve("r"), dir.resolve("e"), null)).close();
     }
+  }
+
+  @Test
+  void close_withAnEventsStreamOpen_endsItAndStopsPromptly() throws Exception {
+    Berthd berthd = Berthd.start(config("a"));
+    java.util.concurrent.CompletableFuture<UnixHttp.Response> stream =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return UnixHttp.call(berthd.socket(), "GET", "/events", null);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(500);
+    long started = System.nanoTime();
+
+    berthd.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    assertThat(stream.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
   }
 
   private static String info(Berthd berthd) throws Exception {

@@ -51,8 +51,9 @@ class DockerCliSpikeTest {
 
   @Test
   void dockerRun_stderrAndExitCode_reachTheCli() throws Exception {
-    DockerCli.Result warned = docker.run(null, "run", "--rm", "busybox", "warn", "careful");
-    DockerCli.Result failed = docker.run(null, "run", "--rm", "busybox", "exit", "3");
+    DockerCli.Result warned =
+        docker.run(null, "run", "--rm", "busybox", "sh", "-c", "echo careful >&2");
+    DockerCli.Result failed = docker.run(null, "run", "--rm", "busybox", "sh", "-c", "exit 3");
 
     assertThat(warned.stdout()).isEmpty();
     assertThat(warned.stderr()).isEqualTo("careful\n");
@@ -101,6 +102,22 @@ class DockerCliSpikeTest {
         .contains("Hostname")
         .contains("HostConfig.PortBindings")
         .contains("POST /containers/create");
+    assertThat(server.containers.size()).isZero();
+  }
+
+  @Test
+  void dockerRunWithoutRm_thenDockerRm_waitsForNextExitAndRemoves() throws Exception {
+    DockerCli.Result run = docker.run(null, "run", "--name", "kept", "busybox", "echo", "kept");
+
+    assertThat(run.stdout()).isEqualTo("kept\n");
+    assertThat(run.exitCode()).isZero();
+    assertThat(server.containers.size()).isEqualTo(1);
+    assertThat(server.log).anyMatch(line -> line.contains("/wait"));
+
+    DockerCli.Result rm = docker.run(null, "rm", "kept");
+
+    assertThat(rm.exitCode()).as(rm.stderr()).isZero();
+    assertThat(rm.stdout()).isEqualTo("kept\n");
     assertThat(server.containers.size()).isZero();
   }
 

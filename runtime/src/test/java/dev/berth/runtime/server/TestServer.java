@@ -49,7 +49,7 @@ public final class TestServer implements AutoCloseable {
                     HostFacts.detect(),
                     containers::counts,
                     events),
-                new EventsEndpoint(events, Clock.systemUTC()),
+                new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
                 new ContainerEndpoints(containers, collect),
                 new NotImplementedEndpoints()),
             collect);
@@ -67,8 +67,8 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server.close();
     events.close();
+    server.close();
     containers.close();
   }
 }

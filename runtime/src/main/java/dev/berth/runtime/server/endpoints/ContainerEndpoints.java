@@ -70,6 +70,7 @@ public final class ContainerEndpoints implements Endpoints {
     routes.post("/containers/{id}/start", this::start);
     routes.post("/containers/{id}/wait", this::await);
     routes.post("/containers/{id}/attach", this::attach);
+    routes.post("/containers/{id}/resize", this::resize);
     routes.delete("/containers/{id}", this::remove);
   }
 
@@ -173,6 +174,25 @@ public final class ContainerEndpoints implements Endpoints {
                   }
                 },
                 log));
+  }
+
+  private void resize(ApiRequest request, ApiResponse response) throws EngineException {
+    containers.resize(request.param("id"), size(request, "h"), size(request, "w"));
+    response.empty(200);
+  }
+
+  private static int size(ApiRequest request, String name) throws EngineException {
+    String text = request.query(name).orElse("0");
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EngineException(
+        ErrorKind.INVALID_ARGUMENT, "invalid " + name + "=\"" + text + "\": expected a size >= 0");
   }
 
   private void remove(ApiRequest request, ApiResponse response) throws EngineException {

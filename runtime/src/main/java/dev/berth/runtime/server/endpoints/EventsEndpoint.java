@@ -10,31 +10,33 @@ import dev.berth.runtime.server.http.ApiRequest;
 import dev.berth.runtime.server.http.ApiResponse;
 import dev.berth.runtime.server.http.DockerFilters;
 import dev.berth.runtime.server.http.Endpoints;
-import dev.berth.runtime.server.http.Json;
+import dev.berth.runtime.server.http.LineStream;
 import dev.berth.runtime.server.http.Routes;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code GET /events}: the engine's events as a stream of JSON lines, with {@code filters}, {@code
  * since} (replays kept events) and {@code until} (ends the stream).
  */
 public final class EventsEndpoint implements Endpoints {
-  private static final Duration POLL = Duration.ofMillis(200);
+  /** Events queued for a client that does not keep up before it is cut off, as dockerd does. */
+  public static final int DEFAULT_MAX_QUEUED = 10_000;
+
   private static final Set<String> LEGACY_TYPES = Set.of("container", "image");
 
   private final EventBus bus;
   private final Clock clock;
+  private final int maxQueued;
 
-  public EventsEndpoint(EventBus bus, Clock clock) {
+  public EventsEndpoint(EventBus bus, Clock clock, int maxQueued) {
     this.bus = bus;
     this.clock = clock;
+    this.maxQueued = maxQueued;
   }
 
   @Override
@@ -42,8 +44,7 @@ public final class EventsEndpoint implements Endpoints {
     routes.get("/events", this::events);
   }
 
-  private void events(ApiRequest request, ApiResponse response)
-      throws EngineException, IOException {
+  private void events(ApiRequest request, ApiResponse response) throws EngineException {
     Instant now = clock.instant();
     EventFilter filter = EventFilter.of(DockerFilters.parse(request.query("filters")));
     Optional<Instant> since = time(request, "since", now);
@@ -53,34 +54,29 @@ public final class EventsEndpoint implements Endpoints {
           ErrorKind.INVALID_ARGUMENT,
           "since time (" + since.get() + ") cannot be after until time (" + until.get() + ")");
     }
-    try (EventBus.Subscription subscription = bus.subscribe(filter, since);
-        OutputStream out = response.stream(200, "application/json")) {
-      pump(subscription, until, out);
-    }
+    Predicate<EngineEvent> inWindow = e -> until.isEmpty() || !e.time().isAfter(until.get());
+    LineStream stream = response.lines(200, "application/json", maxQueued);
+    EventBus.Subscription subscription =
+        bus.subscribe(
+            filter.and(inWindow),
+            since,
+            new EventBus.Listener() {
+              @Override
+              public void event(EngineEvent event) {
+                stream.send(wire(event));
+              }
+
+              @Override
+              public void closed() {
+                stream.finish();
+              }
+            });
+    stream.onEnd(subscription::close);
+    until.ifPresent(end -> stream.finishAfter(positive(Duration.between(clock.instant(), end))));
   }
 
-  private void pump(EventBus.Subscription subscription, Optional<Instant> until, OutputStream out)
-      throws IOException {
-    while (true) {
-      Optional<EngineEvent> next;
-      try {
-        next = subscription.poll(POLL);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("events stream interrupted");
-      }
-      if (next.isPresent()) {
-        if (until.isPresent() && next.get().time().isAfter(until.get())) {
-          return;
-        }
-        out.write(Json.write(wire(next.get())));
-        out.write('\n');
-        out.flush();
-      } else if (!subscription.isOpen()
-          || (until.isPresent() && clock.instant().isAfter(until.get()))) {
-        return;
-      }
-    }
+  private static Duration positive(Duration duration) {
+    return duration.isNegative() ? Duration.ZERO : duration;
   }
 
   private static Optional<Instant> time(ApiRequest request, String name, Instant now)

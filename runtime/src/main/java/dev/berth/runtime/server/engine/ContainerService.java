@@ -21,6 +21,9 @@ public interface ContainerService {
   /** Prepares an attachment; its output starts flowing from the moment this returns. */
   ContainerAttachment attach(String container, AttachOptions options) throws EngineException;
 
+  /** Sets the size of a TTY container's terminal, in characters. */
+  void resize(String container, int height, int width) throws EngineException;
+
   /** Removes a container; a running one only with {@code force}. */
   void remove(String container, boolean force) throws EngineException;
 

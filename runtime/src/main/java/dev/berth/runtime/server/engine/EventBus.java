@@ -1,36 +1,39 @@
 package dev.berth.runtime.server.engine;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * The engine's events, in process: the engine publishes, {@code /events} subscribes. Keeps the
- * latest events for {@code since}; a subscriber that falls too far behind is dropped, not waited
- * for.
+ * latest events for {@code since}. Listeners are called on the publishing thread and must not
+ * block.
  */
 public final class EventBus implements AutoCloseable {
   private final int historySize;
-  private final int queueSize;
   private final Deque<EngineEvent> history = new ArrayDeque<>();
   private final List<Subscription> subscriptions = new ArrayList<>();
   private boolean closed;
 
-  public EventBus(int historySize, int queueSize) {
+  public EventBus(int historySize) {
     this.historySize = historySize;
-    this.queueSize = queueSize;
   }
 
-  /** 1000 past events kept, 10000 queued per subscriber. */
+  /** 1000 past events kept. */
   public static EventBus withDefaults() {
-    return new EventBus(1000, 10_000);
+    return new EventBus(1000);
+  }
+
+  /** Who receives events: each matching event, then once the end of the bus. */
+  public interface Listener {
+    void event(EngineEvent event);
+
+    /** The bus closed; no more events come. */
+    void closed();
   }
 
   /** Records {@code event} and hands it to every matching subscriber. */
@@ -52,13 +55,13 @@ public final class EventBus implements AutoCloseable {
    * come first, with no gap before the live ones.
    */
   public synchronized Subscription subscribe(
-      Predicate<EngineEvent> filter, Optional<Instant> since) {
-    Subscription subscription = new Subscription(filter);
+      Predicate<EngineEvent> filter, Optional<Instant> since, Listener listener) {
+    Subscription subscription = new Subscription(filter, listener);
     since.ifPresent(
         from ->
             history.stream().filter(e -> !e.time().isBefore(from)).forEach(subscription::offer));
     if (closed) {
-      subscription.open = false;
+      listener.closed();
     } else {
       subscriptions.add(subscription);
     }
@@ -72,51 +75,38 @@ public final class EventBus implements AutoCloseable {
 
   /** Ends every subscription; later publishes are dropped. */
   @Override
-  public synchronized void close() {
-    closed = true;
-    subscriptions.forEach(s -> s.open = false);
-    subscriptions.clear();
+  public void close() {
+    List<Subscription> ending;
+    synchronized (this) {
+      closed = true;
+      ending = List.copyOf(subscriptions);
+      subscriptions.clear();
+    }
+    ending.forEach(s -> s.listener.closed());
   }
 
   private synchronized void remove(Subscription subscription) {
     subscriptions.remove(subscription);
   }
 
-  /** One subscriber's queue of events. */
+  /** One subscriber; close it to stop receiving. */
   public final class Subscription implements AutoCloseable {
     private final Predicate<EngineEvent> filter;
-    private final LinkedBlockingQueue<EngineEvent> queue = new LinkedBlockingQueue<>(queueSize);
-    private volatile boolean open = true;
+    private final Listener listener;
 
-    private Subscription(Predicate<EngineEvent> filter) {
+    private Subscription(Predicate<EngineEvent> filter, Listener listener) {
       this.filter = filter;
+      this.listener = listener;
     }
 
     private void offer(EngineEvent event) {
-      if (filter.test(event) && !queue.offer(event)) {
-        close();
+      if (filter.test(event)) {
+        listener.event(event);
       }
-    }
-
-    /** The next event, or empty if none came within {@code timeout} or the subscription ended. */
-    public Optional<EngineEvent> poll(Duration timeout) throws InterruptedException {
-      EngineEvent event = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return Optional.ofNullable(event);
-    }
-
-    /** False once closed, dropped for falling behind, or the bus closed; queued events remain. */
-    public boolean isOpen() {
-      return open;
-    }
-
-    /** Whether events are still queued for this subscriber. */
-    public boolean hasQueued() {
-      return !queue.isEmpty();
     }
 
     @Override
     public void close() {
-      open = false;
       remove(this);
     }
   }

@@ -169,7 +169,10 @@ public final class HijackedConnection extends AbstractConnection implements Conn
     }
   }
 
-  /** What the client receives; every write goes out before it returns. */
+  /**
+   * What the client receives; every write goes out before it returns. Synchronized because a TTY
+   * container's stdout and stderr are this one stream, and Jetty allows one pending write.
+   */
   private final class Output extends OutputStream {
     @Override
     public void write(int b) throws IOException {
@@ -177,7 +180,7 @@ public final class HijackedConnection extends AbstractConnection implements Conn
     }
 
     @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
       HijackedConnection.this.write(bytes, offset, length);
     }
   }

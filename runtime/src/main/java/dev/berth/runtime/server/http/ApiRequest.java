@@ -120,6 +120,7 @@ public final class ApiRequest {
 
   /** The body's bytes, at most the server's limit. */
   public byte[] body() throws EngineException {
+    checkJsonContentType();
     long declared = jetty.getLength();
     if (declared > maxBodyBytes) {
       throw tooLarge();
@@ -134,6 +135,27 @@ public final class ApiRequest {
       throw new EngineException(
           ErrorKind.INVALID_ARGUMENT, "reading the body of " + describe() + ": " + e, e);
     }
+  }
+
+  /** As dockerd: a body must be declared {@code application/json}; no header is fine only empty. */
+  private void checkJsonContentType() throws EngineException {
+    String type = jetty.getHeaders().get("Content-Type");
+    if (type == null || type.isBlank()) {
+      if (jetty.getLength() > 0) {
+        throw unsupportedType("none");
+      }
+      return;
+    }
+    String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json")) {
+      throw unsupportedType(type);
+    }
+  }
+
+  private static EngineException unsupportedType(String type) {
+    return new EngineException(
+        ErrorKind.INVALID_ARGUMENT,
+        "unsupported Content-Type header (" + type + "): must be 'application/json'");
   }
 
   private EngineException tooLarge() {

@@ -1,18 +1,16 @@
 package dev.berth.runtime.server.http;
 
 import dev.berth.runtime.api.ErrorTemplate;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
@@ -20,21 +18,24 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * How a handler answers: a JSON or text body now, a JSON body later, a stream, or a hijacked
- * connection. Exactly one of them per request.
+ * How a handler answers: a JSON or text body now, a JSON body later, a stream of JSON lines, or a
+ * hijacked connection. Exactly one of them per request.
  */
 public final class ApiResponse {
   static final String JSON = "application/json";
+  private static final Duration CLIENT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private final Request request;
   private final Response response;
   private final Callback callback;
+  private final Executor attachThreads;
   private final AtomicBoolean answered = new AtomicBoolean();
 
-  ApiResponse(Request request, Response response, Callback callback) {
+  ApiResponse(Request request, Response response, Callback callback, Executor attachThreads) {
     this.request = request;
     this.response = response;
     this.callback = callback;
+    this.attachThreads = attachThreads;
   }
 
   /** Adds a header to the answer; call before answering. */
@@ -66,11 +67,23 @@ public final class ApiResponse {
 
   /**
    * Sends the status and headers now and {@code body} as JSON when it completes, as dockerd does
-   * for {@code /containers/{id}/wait}. A failed stage aborts the response.
+   * for {@code /containers/{id}/wait}. A failed stage aborts the response; so does the client
+   * closing its connection meanwhile (see {@link ClientWatch}).
    */
   public void jsonWhenDone(int status, CompletionStage<?> body) {
     take();
+    AtomicBoolean over = new AtomicBoolean();
     Callback callback = untilDone();
+    ClientWatch watch =
+        ClientWatch.start(
+            endPoint(),
+            request.getComponents().getScheduler(),
+            CLIENT_CHECK_INTERVAL,
+            () -> {
+              if (over.compareAndSet(false, true)) {
+                callback.failed(new EOFException("the client closed the connection"));
+              }
+            });
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
     response.write(
@@ -80,6 +93,10 @@ public final class ApiResponse {
             () ->
                 body.whenComplete(
                     (value, failure) -> {
+                      watch.stop();
+                      if (!over.compareAndSet(false, true)) {
+                        return;
+                      }
                       if (failure != null) {
                         callback.failed(failure);
                       } else {
@@ -87,26 +104,38 @@ public final class ApiResponse {
                         response.write(true, ByteBuffer.wrap(bytes), callback);
                       }
                     }),
-            callback::failed));
+            failure -> {
+              watch.stop();
+              if (over.compareAndSet(false, true)) {
+                callback.failed(failure);
+              }
+            }));
+  }
+
+  private EndPoint endPoint() {
+    return request.getConnectionMetaData().getConnection().getEndPoint();
   }
 
   /**
-   * Starts a streamed body and sends the headers at once; each {@code flush} sends what was
-   * written, {@code close} ends the response. Writes block, so a slow client slows only its thread.
+   * Starts a body of JSON lines written without holding a thread (see {@link LineStream}); the
+   * headers go out at once.
    */
-  public OutputStream stream(int status, String contentType) throws IOException {
+  public LineStream lines(int status, String contentType, int maxQueued) {
     take();
     Callback callback = untilDone();
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-    OutputStream out = new Finishing(Content.Sink.asOutputStream(response), callback);
-    out.flush();
-    return out;
+    LineStream stream =
+        new LineStream(response, callback, request.getComponents().getScheduler(), maxQueued);
+    stream.open();
+    stream.watchClient(endPoint(), CLIENT_CHECK_INTERVAL);
+    return stream;
   }
 
   /**
    * Answers {@code 101 Switching Protocols} with {@code Upgrade: tcp}, then hands the raw
-   * connection to {@code connection}: Docker's hijack for attach and exec.
+   * connection to {@code connection}, which runs on the server's attach threads: Docker's hijack
+   * for attach and exec.
    */
   public void upgradeToTcp(
       String contentType, BiFunction<EndPoint, Executor, Connection> connection) {
@@ -117,19 +146,13 @@ public final class ApiResponse {
     response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
     response.getHeaders().put(HttpHeader.UPGRADE, "tcp");
     request.setAttribute(
-        HttpStream.UPGRADE_CONNECTION_ATTRIBUTE,
-        connection.apply(endPoint, request.getComponents().getExecutor()));
+        HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, connection.apply(endPoint, attachThreads));
     callback.succeeded();
   }
 
   /** Whether a handler answered; the router answers 500 for one that returned without. */
   boolean answered() {
     return answered.get();
-  }
-
-  /** Whether headers went out, so an error can no longer be sent as a response. */
-  boolean committed() {
-    return response.isCommitted();
   }
 
   /** Answers Docker's error shape, unless something was answered already. */
@@ -180,36 +203,6 @@ public final class ApiResponse {
   private void take() {
     if (!answered.compareAndSet(false, true)) {
       throw new IllegalStateException("answered twice: " + request.getHttpURI().getPath());
-    }
-  }
-
-  /** A streamed body whose close ends the response and completes Jetty's callback once. */
-  private final class Finishing extends FilterOutputStream {
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Callback callback;
-
-    Finishing(OutputStream out, Callback callback) {
-      super(out);
-      this.callback = callback;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (!closed.compareAndSet(false, true)) {
-        return;
-      }
-      try {
-        out.close();
-        callback.succeeded();
-      } catch (IOException | RuntimeException e) {
-        callback.failed(e);
-        throw e;
-      }
     }
   }
 }

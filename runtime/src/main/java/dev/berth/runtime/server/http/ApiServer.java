@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The Docker Engine API served by Jetty on a unix socket; {@link #close} stops it. */
 public final class ApiServer implements AutoCloseable {
+  private static final String ATTACH_THREADS = "berthd-attach";
   private final Server jetty;
   private final Path socket;
   private final ServerLog log;
@@ -63,7 +64,13 @@ public final class ApiServer implements AutoCloseable {
     connector.setUnixDomainPath(socket);
     connector.setIdleTimeout(options.idleTimeout().toMillis());
     jetty.addConnector(connector);
-    jetty.setHandler(new Router(routes, options.maxBodyBytes(), log));
+    // Hijacked streams live as long as their containers; they get threads of their own so that
+    // attached clients never starve the API's pool.
+    QueuedThreadPool attachThreads = new QueuedThreadPool(4096, 0);
+    attachThreads.setName(ATTACH_THREADS);
+    attachThreads.setStopTimeout(options.stopTimeout().toMillis());
+    jetty.addBean(attachThreads);
+    jetty.setHandler(new Router(routes, options.maxBodyBytes(), attachThreads, log));
     jetty.setErrorHandler(new ApiErrorHandler());
     jetty.setStopTimeout(options.stopTimeout().toMillis());
     ApiServer server = new ApiServer(jetty, socket, log);
@@ -84,6 +91,14 @@ public final class ApiServer implements AutoCloseable {
   /** Threads of the server's pool running a task now (selectors and acceptors included). */
   public int busyThreads() {
     return ((QueuedThreadPool) jetty.getThreadPool()).getBusyThreads();
+  }
+
+  /** Threads running hijacked sessions now. */
+  public int busyAttachThreads() {
+    return jetty.getBeans(QueuedThreadPool.class).stream()
+        .filter(pool -> pool.getName().equals(ATTACH_THREADS))
+        .mapToInt(QueuedThreadPool::getBusyThreads)
+        .sum();
   }
 
   /** The socket this server listens on. */

@@ -4,6 +4,7 @@ import dev.berth.runtime.api.ApiVersion;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
@@ -21,18 +22,20 @@ final class Router extends Handler.Abstract {
 
   private final Routes routes;
   private final long maxBodyBytes;
+  private final Executor attachThreads;
   private final ServerLog log;
 
-  Router(Routes routes, long maxBodyBytes, ServerLog log) {
+  Router(Routes routes, long maxBodyBytes, Executor attachThreads, ServerLog log) {
     this.routes = routes;
     this.maxBodyBytes = maxBodyBytes;
+    this.attachThreads = attachThreads;
     this.log = log;
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     DockerHeaders.addTo(response.getHeaders());
-    ApiResponse answer = new ApiResponse(request, response, callback);
+    ApiResponse answer = new ApiResponse(request, response, callback, attachThreads);
     String call = request.getMethod() + " " + request.getHttpURI().getPath();
     log.info("api: " + call);
     try {

@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A hand-written stand-in for the engine that "runs" a few commands by producing their output:
- * {@code echo ARGS} prints them, {@code cat} copies stdin to stdout, {@code warn ARGS} prints to
- * stderr, {@code exit N} exits with N; anything else exits 127. Test sources only.
+ * A hand-written stand-in for the engine that "runs" a few busybox commands by producing their
+ * output: {@code echo ARGS}, {@code cat} (stdin to stdout), {@code sh -c "exit N"} and {@code sh -c
+ * "echo TEXT >&2"}; anything else exits 127. Test sources only.
  */
 public final class FakeContainerService implements ContainerService, AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -113,6 +113,15 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
   }
 
   @Override
+  public void resize(String ref, int height, int width) throws EngineException {
+    Container container = find(ref);
+    if (!container.spec.tty()) {
+      throw new EngineException(
+          ErrorKind.CONFLICT, "cannot resize container " + ref + ": it has no TTY");
+    }
+  }
+
+  @Override
   public ContainerCounts counts() {
     int running = (int) containers.values().stream().filter(c -> c.running).count();
     return new ContainerCounts(running, 0, containers.size() - running);
@@ -125,6 +134,11 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
 
   private void removeNow(Container container) {
     if (containers.remove(container.id) != null) {
+      List<Attachment> attached;
+      synchronized (container) {
+        attached = List.copyOf(container.attachments);
+      }
+      attached.forEach(Attachment::end);
       publish("destroy", container);
       container.removed.complete(ExitStatus.of(container.exitCode));
     }
@@ -154,11 +168,12 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
     String program = argv.isEmpty() ? "" : argv.get(0);
     List<String> args = argv.isEmpty() ? List.of() : argv.subList(1, argv.size());
     int code = 0;
+    String script =
+        program.equals("sh") && args.size() == 2 && args.get(0).equals("-c") ? args.get(1) : "";
     switch (program) {
       case "echo" -> container.output(1, (String.join(" ", args) + "\n").getBytes(UTF8));
-      case "warn" -> container.output(2, (String.join(" ", args) + "\n").getBytes(UTF8));
       case "cat" -> container.output(1, container.readStdin());
-      case "exit" -> code = Integer.parseInt(args.get(0));
+      case "sh" -> code = shell(container, script);
       default -> {
         container.output(2, ("fake: " + program + ": not found\n").getBytes(UTF8));
         code = 127;
@@ -180,6 +195,19 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
     if (container.spec.autoRemove()) {
       removeNow(container);
     }
+  }
+
+  private static int shell(Container container, String script) {
+    if (script.matches("exit \\d+")) {
+      return Integer.parseInt(script.substring(5));
+    }
+    if (script.startsWith("echo ") && script.endsWith(" >&2")) {
+      String text = script.substring(5, script.length() - 4) + "\n";
+      container.output(2, text.getBytes(UTF8));
+      return 0;
+    }
+    container.output(2, ("fake sh: cannot run " + script + "\n").getBytes(UTF8));
+    return 2;
   }
 
   private void publish(String action, Container container) {

@@ -127,6 +127,24 @@ class ApiServerTest {
   }
 
   @Test
+  void aBodyThatIsNotDeclaredJson_isA400LikeDockers() throws Exception {
+    String body = "{\"Image\":\"busybox\"}";
+    UnixHttp.Response response =
+        UnixHttp.exchange(
+            server.socket,
+            ("POST /containers/create HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: "
+                    + body.length()
+                    + "\r\n\r\n"
+                    + body)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body())
+        .contains("unsupported Content-Type header (text/plain): must be 'application/json'");
+  }
+
+  @Test
   void anEmptyBody_isA400() throws Exception {
     UnixHttp.Response response = UnixHttp.call(server.socket, "POST", "/containers/create", "");
 
