@@ -1,5 +1,5 @@
 /**
- * The engine's public surface: the types the orchestrator may use (errors, version, and later the
- * Docker API wire types and how to reach berthd). Depends on nothing else in berth.
+ * The engine's public surface, the only runtime package the orchestrator may use: errors, version,
+ * and {@link dev.berth.runtime.api.EngineClient}, a Docker Engine API client over a unix socket.
  */
 package dev.berth.runtime.api;
