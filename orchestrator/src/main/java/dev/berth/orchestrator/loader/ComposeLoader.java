@@ -1,0 +1,279 @@
+package dev.berth.orchestrator.loader;
+
+import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.loader.interpolation.Interpolator;
+import dev.berth.orchestrator.loader.schema.SchemaValidator;
+import dev.berth.orchestrator.model.MapNode;
+import dev.berth.orchestrator.model.Mark;
+import dev.berth.orchestrator.model.Node;
+import dev.berth.orchestrator.model.Project;
+import dev.berth.orchestrator.model.ScalarNode;
+import dev.berth.runtime.api.ErrorKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loader's entry point: from a {@link LoadRequest} to a validated, normalized {@link Project}
+ * in the reference's pipeline order.
+ */
+public final class ComposeLoader {
+  private final LoadRequest req;
+  private final List<String> warnings = new ArrayList<>();
+
+  private ComposeLoader(LoadRequest req) {
+    this.req = req;
+  }
+
+  /** Loads the project {@code req} describes. */
+  public static LoadedProject load(LoadRequest req) throws BerthException {
+    return new ComposeLoader(req).run();
+  }
+
+  /** Only the interpolation environment ({@code .env}, {@code --env-file}, shell). */
+  public static Map<String, String> environment(LoadRequest req) throws BerthException {
+    try {
+      return ProjectSetup.resolve(req, w -> {}).environment();
+    } catch (BerthException e) {
+      if (e.kind() == ErrorKind.NOT_FOUND && e.getMessage().startsWith("no configuration file")) {
+        Map<String, String> env = new LinkedHashMap<>(req.env());
+        return env;
+      }
+      throw e;
+    }
+  }
+
+  private LoadedProject run() throws BerthException {
+    ProjectSetup setup = ProjectSetup.resolve(req, warnings::add);
+    Map<String, String> env = new LinkedHashMap<>(setup.environment());
+    boolean interpolate = !req.has(LoadSwitch.NO_INTERPOLATE);
+    FileLoader raw = new FileLoader(env, interpolate, warnings::add, req.stdin());
+    List<List<Node>> docs = new ArrayList<>();
+    for (String f : setup.files()) {
+      docs.add(raw.parse(f));
+    }
+    String name = projectName(setup, docs, env);
+    env.put("COMPOSE_PROJECT_NAME", name);
+    FileLoader files = new FileLoader(env, interpolate, warnings::add, req.stdin());
+    MapNode merged = null;
+    for (int i = 0; i < setup.files().size(); i++) {
+      String file = setup.files().get(i);
+      MapNode fileTree = null;
+      for (Node d : docs.get(i)) {
+        MapNode prepared = files.prepare((MapNode) d);
+        fileTree = fileTree == null ? prepared : Merger.merge(fileTree, prepared);
+      }
+      if (fileTree == null) {
+        continue;
+      }
+      fileTree = include(fileTree, setup.workingDir(), env, new ArrayList<>(List.of(file)));
+      fileTree = new Extends(files, setup.workingDir()).apply(fileTree, file);
+      merged = merged == null ? fileTree : Merger.merge(merged, fileTree);
+    }
+    if (merged == null || merged.size() == 0) {
+      throw new BerthException(ErrorKind.INVALID_ARGUMENT, "empty compose file");
+    }
+    merged = (MapNode) Merger.stripTags(merged);
+    merged = Unicity.apply(merged);
+    if (!req.has(LoadSwitch.NO_VALIDATION)) {
+      SchemaValidator.validate(merged);
+    }
+    if (merged.has("version")) {
+      warnings.add(
+          "the attribute `version` is obsolete, it will be ignored, please remove it to avoid"
+              + " potential confusion");
+      merged = merged.without("version");
+    }
+    MapNode rawMerged = merged;
+    merged = Defaults.apply(merged);
+    MapNode tree = merged.without("name");
+    tree = withName(tree, name);
+    if (!req.has(LoadSwitch.NO_NORMALIZE)) {
+      tree = Normalizer.apply(tree, env, name);
+    }
+    if (!req.has(LoadSwitch.NO_PATH_RESOLUTION)) {
+      tree = PathResolver.resolve(tree, setup.workingDir().toString(), env.get("HOME"));
+    }
+    MapNode services = Nodes.mapOrNull(tree.get("services"));
+    if (services == null) {
+      services = MapNode.empty(Mark.NONE);
+    }
+    List<String> active = new ArrayList<>(req.profiles());
+    if (active.isEmpty() && env.get("COMPOSE_PROFILES") != null) {
+      for (String p : env.get("COMPOSE_PROFILES").split(",")) {
+        if (!p.isBlank()) {
+          active.add(p.strip());
+        }
+      }
+    }
+    Profiles profiles = Profiles.apply(services, active, req.services());
+    tree = tree.with("services", profiles.enabled());
+    if (!req.has(LoadSwitch.NO_CONSISTENCY)) {
+      Consistency.check(tree, profiles.disabled());
+    }
+    for (String s : req.services()) {
+      if (!profiles.enabled().has(s)) {
+        throw new BerthException(ErrorKind.NOT_FOUND, "no such service: " + s);
+      }
+    }
+    if (!req.has(LoadSwitch.NO_ENV_RESOLUTION)) {
+      tree = tree.with("services", EnvFiles.resolve(profiles.enabled(), env, setup.workingDir()));
+    }
+    List<Path> configFiles = new ArrayList<>();
+    for (String f : setup.files()) {
+      configFiles.add(f.equals("-") ? setup.workingDir().resolve("-") : Path.of(f));
+    }
+    Project project = new Project(name, setup.workingDir(), configFiles, tree);
+    return new LoadedProject(project, env, rawMerged, warnings);
+  }
+
+  private static MapNode withName(MapNode tree, String name) {
+    Map<String, Node> out = new LinkedHashMap<>();
+    out.put("name", Nodes.str(name));
+    out.putAll(tree.entries());
+    return new MapNode(out, tree.keyMarks(), tree.mark());
+  }
+
+  private String projectName(ProjectSetup setup, List<List<Node>> docs, Map<String, String> env)
+      throws BerthException {
+    if (req.projectName() != null && !req.projectName().isEmpty()) {
+      ProjectName.validate(req.projectName());
+      return req.projectName();
+    }
+    String fromEnv = env.get("COMPOSE_PROJECT_NAME");
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      ProjectName.validate(fromEnv);
+      return fromEnv;
+    }
+    String fromYaml = null;
+    for (List<Node> fileDocs : docs) {
+      for (Node d : fileDocs) {
+        Node n = ((MapNode) d).get("name");
+        if (n instanceof ScalarNode s && !s.isNull() && !s.text().isEmpty()) {
+          fromYaml = s.text();
+          if (!req.has(LoadSwitch.NO_INTERPOLATE)) {
+            Node interpolated =
+                new Interpolator(env::get, warnings::add)
+                    .interpolate(Nodes.map(s.mark(), "name", s));
+            fromYaml = Nodes.text(((MapNode) interpolated).get("name"));
+          }
+        }
+      }
+    }
+    if (fromYaml != null) {
+      String normalized =
+          req.has(LoadSwitch.NO_NORMALIZE) ? fromYaml : ProjectName.normalize(fromYaml);
+      if (!normalized.isEmpty()) {
+        return normalized;
+      }
+    }
+    Path dir = setup.workingDir();
+    String base = dir.getFileName() == null ? "" : dir.getFileName().toString();
+    String name = ProjectName.normalize(base);
+    if (name.isEmpty()) {
+      throw new BerthException(ErrorKind.INVALID_ARGUMENT, "project name must not be empty");
+    }
+    return name;
+  }
+
+  /** Loads and imports {@code include} entries of one file tree. */
+  private MapNode include(
+      MapNode tree, Path workingDir, Map<String, String> env, List<String> chain)
+      throws BerthException {
+    Node inc = Nodes.untag(tree.get("include"));
+    if (inc == null || Nodes.isNull(inc)) {
+      return tree.without("include");
+    }
+    if (!(inc instanceof dev.berth.orchestrator.model.SeqNode list)) {
+      throw Nodes.error(inc.mark(), "include", "`include` must be a list, got " + inc.describe());
+    }
+    MapNode imported = null;
+    for (Node entry : list.items()) {
+      MapNode sub = includeOne(entry, workingDir, env, chain);
+      imported = imported == null ? sub : Merger.merge(imported, sub);
+    }
+    MapNode local = tree.without("include");
+    if (imported == null) {
+      return local;
+    }
+    Map<String, Node> keep = new LinkedHashMap<>();
+    for (String k : List.of("services", "networks", "volumes", "secrets", "configs", "models")) {
+      if (imported.has(k)) {
+        keep.put(k, imported.get(k));
+      }
+    }
+    return Merger.merge(new MapNode(keep, imported.mark()), local);
+  }
+
+  private MapNode includeOne(
+      Node entry, Path workingDir, Map<String, String> env, List<String> chain)
+      throws BerthException {
+    List<String> paths = new ArrayList<>();
+    String projectDir = null;
+    List<String> envFiles = new ArrayList<>();
+    if (Nodes.text(entry) != null) {
+      paths.add(Nodes.text(entry));
+    } else if (Nodes.untag(entry) instanceof MapNode m) {
+      paths.addAll(Consistency.texts(m.get("path")));
+      projectDir = Nodes.text(m, "project_directory");
+      envFiles.addAll(Consistency.texts(m.get("env_file")));
+    }
+    if (paths.isEmpty()) {
+      throw Nodes.error(entry.mark(), "include", "path is required");
+    }
+    List<String> absolute = new ArrayList<>();
+    for (String p : paths) {
+      absolute.add(workingDir.resolve(p).normalize().toString());
+    }
+    Path dir =
+        projectDir == null
+            ? Path.of(absolute.get(0)).getParent()
+            : workingDir.resolve(projectDir).normalize();
+    if (chain.contains(absolute.get(0))) {
+      throw new BerthException(
+          ErrorKind.INVALID_ARGUMENT,
+          "include cycle detected:\n"
+              + chain.get(0)
+              + "\n include "
+              + String.join("\n include ", chain.subList(1, chain.size()))
+              + "\n include "
+              + absolute.get(0));
+    }
+    Map<String, String> subEnv = new LinkedHashMap<>(env);
+    List<Path> envPaths = new ArrayList<>();
+    if (envFiles.isEmpty()) {
+      Path dotenv = dir.resolve(".env");
+      if (java.nio.file.Files.isRegularFile(dotenv)) {
+        envPaths.add(dotenv);
+      }
+    } else {
+      for (String f : envFiles) {
+        if (!f.equals("/dev/null")) {
+          envPaths.add(workingDir.resolve(f));
+        }
+      }
+    }
+    Map<String, String> fromFiles = new LinkedHashMap<>();
+    for (Path p : envPaths) {
+      Map<String, String> before = new LinkedHashMap<>(fromFiles);
+      fromFiles.putAll(
+          ProjectSetup.readEnvFile(p, k -> subEnv.containsKey(k) ? subEnv.get(k) : before.get(k)));
+    }
+    fromFiles.forEach(subEnv::putIfAbsent);
+    FileLoader files =
+        new FileLoader(subEnv, !req.has(LoadSwitch.NO_INTERPOLATE), warnings::add, req.stdin());
+    MapNode result = null;
+    for (String f : absolute) {
+      List<String> nextChain = new ArrayList<>(chain);
+      nextChain.add(f);
+      MapNode t = files.load(f);
+      t = include(t, dir, subEnv, nextChain);
+      t = new Extends(files, dir).apply(t, f);
+      result = result == null ? t : Merger.merge(result, t);
+    }
+    result = (MapNode) Merger.stripTags(result);
+    return PathResolver.resolve(result, dir.toString(), subEnv.get("HOME"));
+  }
+}

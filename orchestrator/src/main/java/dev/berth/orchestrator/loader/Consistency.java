@@ -1,0 +1,274 @@
+package dev.berth.orchestrator.loader;
+
+import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.graph.DependencyGraph;
+import dev.berth.orchestrator.model.MapNode;
+import dev.berth.orchestrator.model.Node;
+import dev.berth.orchestrator.model.SeqNode;
+import dev.berth.runtime.api.ErrorKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Cross-reference checks on a merged, normalized project; each failure names the service. */
+final class Consistency {
+  private final MapNode root;
+  private final MapNode services;
+  private final MapNode disabled;
+
+  private Consistency(MapNode root, MapNode disabled) {
+    this.root = root;
+    this.services = section(root, "services");
+    this.disabled = disabled;
+  }
+
+  static void check(MapNode root, MapNode disabled) throws BerthException {
+    new Consistency(root, disabled).run();
+  }
+
+  private static MapNode section(MapNode root, String key) {
+    MapNode m = Nodes.mapOrNull(root.get(key));
+    return m == null ? MapNode.empty(root.mark()) : m;
+  }
+
+  private BerthException fail(Node at, String message) {
+    String where = at == null || at.mark().file().isEmpty() ? "" : at.mark() + ": ";
+    return new BerthException(ErrorKind.INVALID_ARGUMENT, where + message);
+  }
+
+  private void run() throws BerthException {
+    for (String name : new TreeSet<>(services.keys())) {
+      MapNode s = Nodes.mapOrNull(services.get(name));
+      if (s != null) {
+        service(name, s);
+      }
+    }
+    MapNode secrets = section(root, "secrets");
+    for (String name : new TreeSet<>(secrets.keys())) {
+      MapNode sec = Nodes.mapOrNull(secrets.get(name));
+      if (sec != null
+          && !Nodes.isTrue(sec.get("external"))
+          && Nodes.text(sec, "file") == null
+          && Nodes.text(sec, "environment") == null) {
+        throw fail(sec, "secret \"" + name + "\" must declare either `file` or `environment`");
+      }
+    }
+    cycles();
+  }
+
+  private void service(String name, MapNode s) throws BerthException {
+    MapNode build = Nodes.mapOrNull(s.get("build"));
+    if (build == null && Nodes.text(s, "image") == null && !s.has("provider")) {
+      throw fail(s, "service \"" + name + "\" has neither an image nor a build context specified");
+    }
+    if (build != null) {
+      if (Nodes.text(build, "dockerfile_inline") != null
+          && Nodes.text(build, "dockerfile") != null) {
+        throw fail(
+            build,
+            "service \"" + name + "\" declares mutualy exclusive dockerfile and dockerfile_inline");
+      }
+      checkRefs(name, build.get("secrets"), "secrets", "build secret");
+      String platform = Nodes.text(s, "platform");
+      List<String> platforms = texts(build.get("platforms"));
+      if (platform != null && !platforms.isEmpty() && !platforms.contains(platform)) {
+        throw fail(
+            build, "service.build.platforms MUST include service.platform \"" + platform + "\"");
+      }
+    }
+    MapNode nets = Nodes.mapOrNull(s.get("networks"));
+    if (Nodes.text(s, "network_mode") != null && nets != null && nets.size() > 0) {
+      throw fail(
+          s, "service " + name + " declares mutually exclusive `network_mode` and `networks`");
+    }
+    if (nets != null) {
+      MapNode declared = section(root, "networks");
+      for (String n : nets.keys()) {
+        if (!declared.has(n)) {
+          throw fail(
+              nets.get(n) == null ? nets : nets,
+              "service \"" + name + "\" refers to undefined network " + n);
+        }
+      }
+    }
+    MapNode hc = Nodes.mapOrNull(s.get("healthcheck"));
+    if (hc != null) {
+      List<String> test = texts(hc.get("test"));
+      if (!test.isEmpty() && !List.of("CMD", "CMD-SHELL", "NONE").contains(test.get(0))) {
+        throw fail(hc, "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"");
+      }
+    }
+    MapNode deps = Nodes.mapOrNull(s.get("depends_on"));
+    if (deps != null) {
+      for (String d : deps.keys()) {
+        if (services.has(d)) {
+          continue;
+        }
+        MapNode cfg = Nodes.mapOrNull(deps.get(d));
+        boolean required = cfg == null || !"false".equals(Nodes.text(cfg, "required"));
+        if (disabled.has(d) && !required) {
+          continue;
+        }
+        throw fail(deps, "service \"" + name + "\" depends on undefined service \"" + d + "\"");
+      }
+    }
+    String mode = Nodes.text(s, "network_mode");
+    if (mode != null && mode.startsWith("service:")) {
+      String ref = mode.substring("service:".length());
+      if (!services.has(ref)) {
+        throw fail(s, "service \"" + ref + "\" not found for network_mode 'service:" + ref + "'");
+      }
+    }
+    volumes(name, s);
+    checkRefs(name, s.get("configs"), "configs", "config");
+    checkRefs(name, s.get("secrets"), "secrets", "secret");
+    replicas(name, s);
+  }
+
+  private void volumes(String name, MapNode s) throws BerthException {
+    MapNode declared = section(root, "volumes");
+    Map<String, String> mounts = new HashMap<>();
+    List<String> tmpfs = texts(s.get("tmpfs"));
+    for (int i = 0; i < tmpfs.size(); i++) {
+      String path = tmpfs.get(i).split(":", 2)[0];
+      String loc = "services." + name + ".tmpfs[" + i + "]";
+      if (mounts.containsKey(path)) {
+        throw fail(s, loc + ": target " + path + " already mounted as " + mounts.get(path));
+      }
+      mounts.put(path, loc);
+    }
+    if (!(Nodes.untag(s.get("volumes")) instanceof SeqNode vols)) {
+      return;
+    }
+    for (int i = 0; i < vols.size(); i++) {
+      MapNode v = Nodes.mapOrNull(vols.get(i));
+      if (v == null) {
+        continue;
+      }
+      String src = Nodes.text(v, "source");
+      if ("volume".equals(Nodes.text(v, "type")) && src != null && !declared.has(src)) {
+        throw fail(v, "service \"" + name + "\" refers to undefined volume " + src);
+      }
+      String target = Nodes.text(v, "target");
+      String loc = "services." + name + ".volumes[" + i + "]";
+      if (target != null && mounts.containsKey(target)) {
+        throw fail(v, loc + ": target " + target + " already mounted as " + mounts.get(target));
+      }
+      mounts.put(target, loc);
+    }
+  }
+
+  private void checkRefs(String name, Node refs, String section, String what)
+      throws BerthException {
+    if (!(Nodes.untag(refs) instanceof SeqNode seq)) {
+      return;
+    }
+    MapNode declared = section(root, section);
+    for (Node r : seq.items()) {
+      String src = r instanceof MapNode m ? Nodes.text(m, "source") : Nodes.text(r);
+      if (src != null && !declared.has(src)) {
+        throw fail(r, "service \"" + name + "\" refers to undefined " + what + " " + src);
+      }
+    }
+  }
+
+  private void replicas(String name, MapNode s) throws BerthException {
+    MapNode deploy = Nodes.mapOrNull(s.get("deploy"));
+    String scale = Nodes.text(s, "scale");
+    String replicas = deploy == null ? null : Nodes.text(deploy, "replicas");
+    if (scale != null && replicas != null && !scale.equals(replicas)) {
+      throw fail(
+          s, "services." + name + ": can't set distinct values on 'scale' and 'deploy.replicas'");
+    }
+    if (scale != null && scale.startsWith("-")) {
+      throw fail(s, "services." + name + ".scale: must be greater than or equal to 0");
+    }
+    if (replicas != null && replicas.startsWith("-")) {
+      throw fail(s, "services." + name + ".deploy.replicas: must be greater than or equal to 0");
+    }
+    String effective = scale != null ? scale : replicas;
+    if (effective != null && Nodes.text(s, "container_name") != null) {
+      try {
+        if (Long.parseLong(effective) > 1) {
+          throw fail(
+              s,
+              "services."
+                  + (scale != null ? "scale" : "deploy.replicas")
+                  + ": can't set container_name and "
+                  + name
+                  + " as container name must be unique");
+        }
+      } catch (NumberFormatException e) {
+        // the schema reports it
+      }
+    }
+    limits(name, s, deploy);
+  }
+
+  private void limits(String name, MapNode s, MapNode deploy) throws BerthException {
+    if (deploy == null) {
+      return;
+    }
+    MapNode res = Nodes.mapOrNull(deploy.get("resources"));
+    MapNode lim = res == null ? null : Nodes.mapOrNull(res.get("limits"));
+    MapNode rsv = res == null ? null : Nodes.mapOrNull(res.get("reservations"));
+    differs(name, s, "cpus", lim, "cpus", "deploy.resources.limits.cpus");
+    differs(name, s, "mem_limit", lim, "memory", "deploy.resources.limits.memory");
+    differs(name, s, "mem_reservation", rsv, "memory", "deploy.resources.reservations.memory");
+    differs(name, s, "pids_limit", lim, "pids", "deploy.resources.limits.pids");
+  }
+
+  private void differs(String name, MapNode s, String key, MapNode block, String sub, String label)
+      throws BerthException {
+    String a = Nodes.text(s, key);
+    String b = block == null ? null : Nodes.text(block, sub);
+    if (a == null || b == null || a.equals("0")) {
+      return;
+    }
+    boolean same;
+    try {
+      same = Double.parseDouble(a) == Double.parseDouble(b);
+    } catch (NumberFormatException e) {
+      same = a.equals(b);
+    }
+    if (!same) {
+      throw fail(
+          s,
+          "services." + name + ": can't set distinct values on '" + key + "' and '" + label + "'");
+    }
+  }
+
+  private void cycles() throws BerthException {
+    Map<String, List<String>> deps = new LinkedHashMap<>();
+    for (String name : services.keys()) {
+      MapNode s = Nodes.mapOrNull(services.get(name));
+      MapNode d = s == null ? null : Nodes.mapOrNull(s.get("depends_on"));
+      deps.put(name, d == null ? List.of() : new ArrayList<>(d.keys()));
+    }
+    var cycle = DependencyGraph.of(deps).cycle();
+    if (cycle.isPresent()) {
+      throw new BerthException(
+          ErrorKind.INVALID_ARGUMENT,
+          "dependency cycle detected: " + String.join(" -> ", cycle.get()));
+    }
+  }
+
+  static List<String> texts(Node n) {
+    List<String> out = new ArrayList<>();
+    n = Nodes.untag(n);
+    if (n instanceof SeqNode seq) {
+      for (Node i : seq.items()) {
+        String t = Nodes.text(i);
+        if (t != null) {
+          out.add(t);
+        }
+      }
+    } else if (Nodes.text(n) != null) {
+      out.add(Nodes.text(n));
+    }
+    return out;
+  }
+}
