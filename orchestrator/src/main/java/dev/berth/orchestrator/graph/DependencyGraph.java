@@ -25,7 +25,7 @@ public final class DependencyGraph {
     dependencies.forEach(
         (svc, deps) -> {
           for (String d : deps) {
-            if (g.graph.containsVertex(d)) {
+            if (g.graph.containsVertex(d) && !d.equals(svc) && !g.graph.containsEdge(svc, d)) {
               g.graph.addEdge(svc, d);
             }
           }

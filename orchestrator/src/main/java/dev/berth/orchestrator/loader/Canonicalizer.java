@@ -25,7 +25,8 @@ final class Canonicalizer {
   private static final Set<String> DURATIONS =
       Set.of("stop_grace_period", "interval", "timeout", "start_period", "start_interval");
   private static final Set<String> BYTES =
-      Set.of("mem_limit", "mem_reservation", "memswap_limit", "shm_size", "memory");
+      Set.of(
+          "mem_limit", "mem_reservation", "memswap_limit", "shm_size", "memory", "mem_swappiness");
 
   private Canonicalizer() {}
 
@@ -87,7 +88,13 @@ final class Canonicalizer {
         v = retag(v, x -> toMapping(x, path + "." + k));
       } else if (k.equals("external") && Nodes.untag(v) instanceof MapNode ext) {
         out.put("external", Nodes.bool(true, v.mark()));
-        if (ext.has("name")) {
+        String extName = Nodes.text(ext, "name");
+        String own = Nodes.text(map, "name");
+        if (extName != null && own != null && !own.equals(extName)) {
+          throw Nodes.error(
+              v.mark(), "", path + ": name and external.name conflict; only use name");
+        }
+        if (extName != null) {
           out.put("name", ext.get("name"));
         }
         continue;
@@ -116,6 +123,9 @@ final class Canonicalizer {
   private static Node serviceAttribute(String key, Node v, String path) throws BerthException {
     if (Nodes.isNull(v)) {
       return v;
+    }
+    if (key.equals("environment")) {
+      return toMapping(v, path, true);
     }
     if (MAPPINGS.contains(key)) {
       return toMapping(v, path);
@@ -149,7 +159,12 @@ final class Canonicalizer {
       case "configs":
         return fileRefs(v);
       case "networks":
+      case "models":
         return serviceNetworks(v);
+      case "blkio_config":
+        return blkio(v, path);
+      case "gpus":
+        return deviceRequests(v, path);
       case "extra_hosts":
         return extraHosts(v, path);
       case "healthcheck":
@@ -177,9 +192,15 @@ final class Canonicalizer {
   }
 
   static Node toMapping(Node v, String path) throws BerthException {
+    return toMapping(v, path, false);
+  }
+
+  /** List or map form to a map; {@code nullForBare}: a bare {@code KEY} maps to null, else "". */
+  static Node toMapping(Node v, String path, boolean nullForBare) throws BerthException {
     v = Nodes.untag(v);
     if (v instanceof MapNode m) {
-      return m.mapValues((k, x) -> scalarToString(x));
+      return m.mapValues(
+          (k, x) -> !nullForBare && Nodes.isNull(x) ? Nodes.str("", x.mark()) : scalarToString(x));
     }
     if (!(v instanceof SeqNode seq)) {
       return v;
@@ -192,12 +213,83 @@ final class Canonicalizer {
       }
       int eq = s.indexOf('=');
       if (eq < 0) {
-        out.put(s, ScalarNode.nul(item.mark()));
+        out.put(s, nullForBare ? ScalarNode.nul(item.mark()) : Nodes.str("", item.mark()));
       } else {
         out.put(s.substring(0, eq), Nodes.str(s.substring(eq + 1), item.mark()));
       }
     }
     return new MapNode(out, v.mark());
+  }
+
+  private static Node ssh(Node v) {
+    if (v instanceof MapNode m) {
+      List<Node> out = new ArrayList<>();
+      m.entries()
+          .forEach(
+              (k, x) ->
+                  out.add(Nodes.str(Nodes.isNull(x) ? k : k + "=" + Nodes.text(x), x.mark())));
+      return Nodes.seq(out, m.mark());
+    }
+    return toList(v);
+  }
+
+  private static Node blkio(Node v, String path) throws BerthException {
+    MapNode m = Nodes.mapOrNull(v);
+    if (m == null) {
+      return v;
+    }
+    for (String k :
+        List.of("device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops")) {
+      if (Nodes.untag(m.get(k)) instanceof SeqNode seq) {
+        List<Node> out = new ArrayList<>();
+        for (Node d : seq.items()) {
+          MapNode dm = Nodes.mapOrNull(d);
+          if (dm != null && dm.has("rate")) {
+            dm = dm.with("rate", bytes(dm.get("rate"), path + "." + k + ".rate"));
+          }
+          out.add(dm == null ? d : dm);
+        }
+        m = m.with(k, Nodes.seq(out, seq.mark()));
+      }
+    }
+    return m;
+  }
+
+  private static Node deviceRequests(Node v, String path) throws BerthException {
+    if (!(v instanceof SeqNode seq)) {
+      return v;
+    }
+    List<Node> out = new ArrayList<>();
+    for (Node d : seq.items()) {
+      MapNode dm = Nodes.mapOrNull(d);
+      if (dm != null && dm.has("options")) {
+        dm = dm.with("options", toMapping(dm.get("options"), path + ".options"));
+      }
+      out.add(dm == null ? d : dm);
+    }
+    return Nodes.seq(out, seq.mark());
+  }
+
+  private static Node fileMode(Node v) {
+    if (!(Nodes.untag(v) instanceof ScalarNode s) || s.isNull()) {
+      return v;
+    }
+    String t = s.text();
+    try {
+      int mode;
+      if (t.startsWith("0o") || t.startsWith("0O")) {
+        mode = Integer.parseInt(t.substring(2), 8);
+      } else if (t.startsWith("0") && t.length() > 1) {
+        mode = Integer.parseInt(t.substring(1), 8);
+      } else if (s.kind() == ScalarNode.Kind.INT) {
+        mode = Integer.parseInt(t);
+      } else {
+        mode = Integer.parseInt(t, 8);
+      }
+      return Nodes.str(String.format("0%03o", mode), s.mark());
+    } catch (NumberFormatException e) {
+      return v;
+    }
   }
 
   private static Node scalarToString(Node x) {
@@ -209,6 +301,9 @@ final class Canonicalizer {
 
   private static Node toList(Node v) {
     v = Nodes.untag(v);
+    if (v instanceof ScalarNode s && s.text().isEmpty()) {
+      return Nodes.seq(List.of(), s.mark());
+    }
     if (v instanceof ScalarNode s) {
       return Nodes.seq(List.of(s), s.mark());
     }
@@ -276,7 +371,10 @@ final class Canonicalizer {
       Node x = e.getValue();
       String p = path + "." + k;
       switch (k) {
-        case "args", "labels", "additional_contexts" -> x = retag(x, y -> toMapping(y, p));
+        case "args" -> x = retag(x, y -> toMapping(y, p, true));
+        case "labels", "additional_contexts" -> x = retag(x, y -> toMapping(y, p));
+        case "sbom", "provenance" -> x = retag(x, Canonicalizer::scalarToString);
+        case "ssh" -> x = retag(x, Canonicalizer::ssh);
         case "extra_hosts" -> x = retag(x, y -> extraHosts(y, p));
         case "shm_size" -> x = retag(x, y -> bytes(y, p));
         case "secrets" -> x = retag(x, Canonicalizer::fileRefs);
@@ -370,7 +468,9 @@ final class Canonicalizer {
     for (int i = 0; i < seq.size(); i++) {
       Node item = seq.get(i);
       String p = path + "[" + i + "]";
-      if (item instanceof ScalarNode s && !s.isNull()) {
+      if (item instanceof ScalarNode s && !s.isNull() && s.text().contains("$")) {
+        items.add(item);
+      } else if (item instanceof ScalarNode s && !s.isNull()) {
         items.addAll(PortSpec.parse(s.text(), s.mark(), p));
       } else if (item instanceof MapNode m) {
         items.add(longPort(m));
@@ -442,7 +542,7 @@ final class Canonicalizer {
     MapNode t = Nodes.mapOrNull(m.get("tmpfs"));
     if (t != null && t.has("size")) {
       Node size = t.get("size");
-      if (Nodes.untag(size) instanceof ScalarNode s && s.kind() == ScalarNode.Kind.STRING) {
+      if (Nodes.untag(size) instanceof ScalarNode s && !s.isNull()) {
         out = out.with("tmpfs", t.with("size", bytes(size, path + ".tmpfs.size")));
       }
     }
@@ -457,6 +557,8 @@ final class Canonicalizer {
     for (Node item : seq.items()) {
       if (item instanceof ScalarNode s && !s.isNull()) {
         items.add(Nodes.map(s.mark(), "source", s));
+      } else if (item instanceof MapNode m && m.has("mode")) {
+        items.add(m.with("mode", fileMode(m.get("mode"))));
       } else {
         items.add(item);
       }
@@ -627,6 +729,9 @@ final class Canonicalizer {
         }
         if (r.has("cpus")) {
           r = r.with("cpus", cpus(r.get("cpus")));
+        }
+        if (r.has("devices")) {
+          r = r.with("devices", deviceRequests(Nodes.untag(r.get("devices")), path));
         }
         x = r;
       }

@@ -2,7 +2,6 @@ package dev.berth.orchestrator.loader;
 
 import dev.berth.orchestrator.BerthException;
 import dev.berth.orchestrator.loader.interpolation.Interpolator;
-import dev.berth.orchestrator.loader.schema.SchemaValidator;
 import dev.berth.orchestrator.model.MapNode;
 import dev.berth.orchestrator.model.Mark;
 import dev.berth.orchestrator.model.Node;
@@ -34,29 +33,25 @@ public final class ComposeLoader {
 
   /** Only the interpolation environment ({@code .env}, {@code --env-file}, shell). */
   public static Map<String, String> environment(LoadRequest req) throws BerthException {
-    try {
-      return ProjectSetup.resolve(req, w -> {}).environment();
-    } catch (BerthException e) {
-      if (e.kind() == ErrorKind.NOT_FOUND && e.getMessage().startsWith("no configuration file")) {
-        Map<String, String> env = new LinkedHashMap<>(req.env());
-        return env;
-      }
-      throw e;
-    }
+    return ProjectSetup.environmentOnly(req);
+  }
+
+  private boolean validate() {
+    return !req.has(LoadSwitch.NO_VALIDATION);
   }
 
   private LoadedProject run() throws BerthException {
     ProjectSetup setup = ProjectSetup.resolve(req, warnings::add);
     Map<String, String> env = new LinkedHashMap<>(setup.environment());
     boolean interpolate = !req.has(LoadSwitch.NO_INTERPOLATE);
-    FileLoader raw = new FileLoader(env, interpolate, warnings::add, req.stdin());
+    FileLoader raw = new FileLoader(env, interpolate, warnings::add, req.stdin(), validate());
     List<List<Node>> docs = new ArrayList<>();
     for (String f : setup.files()) {
       docs.add(raw.parse(f));
     }
     String name = projectName(setup, docs, env);
     env.put("COMPOSE_PROJECT_NAME", name);
-    FileLoader files = new FileLoader(env, interpolate, warnings::add, req.stdin());
+    FileLoader files = new FileLoader(env, interpolate, warnings::add, req.stdin(), validate());
     MapNode merged = null;
     for (int i = 0; i < setup.files().size(); i++) {
       String file = setup.files().get(i);
@@ -77,8 +72,8 @@ public final class ComposeLoader {
     }
     merged = (MapNode) Merger.stripTags(merged);
     merged = Unicity.apply(merged);
-    if (!req.has(LoadSwitch.NO_VALIDATION)) {
-      SchemaValidator.validate(merged);
+    if (validate()) {
+      ResourceChecks.check(merged);
     }
     if (merged.has("version")) {
       warnings.add(
@@ -88,6 +83,7 @@ public final class ComposeLoader {
     }
     MapNode rawMerged = merged;
     merged = Defaults.apply(merged);
+    merged = Defaults.contents(merged, env);
     MapNode tree = merged.without("name");
     tree = withName(tree, name);
     if (!req.has(LoadSwitch.NO_NORMALIZE)) {
@@ -112,15 +108,19 @@ public final class ComposeLoader {
     tree = tree.with("services", profiles.enabled());
     if (!req.has(LoadSwitch.NO_CONSISTENCY)) {
       Consistency.check(tree, profiles.disabled());
+      Consistency.containerNames(profiles.enabled());
     }
     for (String s : req.services()) {
       if (!profiles.enabled().has(s)) {
         throw new BerthException(ErrorKind.NOT_FOUND, "no such service: " + s);
       }
     }
+    MapNode enabled = EnvFiles.labelFiles(profiles.enabled(), setup.workingDir());
     if (!req.has(LoadSwitch.NO_ENV_RESOLUTION)) {
-      tree = tree.with("services", EnvFiles.resolve(profiles.enabled(), env, setup.workingDir()));
+      enabled = EnvFiles.resolve(enabled, env, setup.workingDir());
+      enabled = EnvFiles.resolveBare(enabled, env);
     }
+    tree = tree.with("services", enabled);
     List<Path> configFiles = new ArrayList<>();
     for (String f : setup.files()) {
       configFiles.add(f.equals("-") ? setup.workingDir().resolve("-") : Path.of(f));
@@ -258,12 +258,12 @@ public final class ComposeLoader {
     Map<String, String> fromFiles = new LinkedHashMap<>();
     for (Path p : envPaths) {
       Map<String, String> before = new LinkedHashMap<>(fromFiles);
-      fromFiles.putAll(
-          ProjectSetup.readEnvFile(p, k -> subEnv.containsKey(k) ? subEnv.get(k) : before.get(k)));
+      fromFiles.putAll(ProjectSetup.readEnvFile(p, subEnv::get, before::get));
     }
     fromFiles.forEach(subEnv::putIfAbsent);
     FileLoader files =
-        new FileLoader(subEnv, !req.has(LoadSwitch.NO_INTERPOLATE), warnings::add, req.stdin());
+        new FileLoader(
+            subEnv, !req.has(LoadSwitch.NO_INTERPOLATE), warnings::add, req.stdin(), validate());
     MapNode result = null;
     for (String f : absolute) {
       List<String> nextChain = new ArrayList<>(chain);
@@ -274,6 +274,9 @@ public final class ComposeLoader {
       result = result == null ? t : Merger.merge(result, t);
     }
     result = (MapNode) Merger.stripTags(result);
+    if (Nodes.untag(result.get("services")) instanceof MapNode services) {
+      result = result.with("services", EnvFiles.resolveBare(services, subEnv));
+    }
     return PathResolver.resolve(result, dir.toString(), subEnv.get("HOME"));
   }
 }

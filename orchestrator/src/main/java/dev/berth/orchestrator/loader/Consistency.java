@@ -39,6 +39,11 @@ final class Consistency {
     return new BerthException(ErrorKind.INVALID_ARGUMENT, where + message);
   }
 
+  /** The reference appends this to errors that make the whole project invalid. */
+  private BerthException invalid(Node at, String message) {
+    return fail(at, message + ": invalid compose project");
+  }
+
   private void run() throws BerthException {
     for (String name : new TreeSet<>(services.keys())) {
       MapNode s = Nodes.mapOrNull(services.get(name));
@@ -53,7 +58,7 @@ final class Consistency {
           && !Nodes.isTrue(sec.get("external"))
           && Nodes.text(sec, "file") == null
           && Nodes.text(sec, "environment") == null) {
-        throw fail(sec, "secret \"" + name + "\" must declare either `file` or `environment`");
+        throw invalid(sec, "secret \"" + name + "\" must declare either `file` or `environment`");
       }
     }
     cycles();
@@ -62,7 +67,8 @@ final class Consistency {
   private void service(String name, MapNode s) throws BerthException {
     MapNode build = Nodes.mapOrNull(s.get("build"));
     if (build == null && Nodes.text(s, "image") == null && !s.has("provider")) {
-      throw fail(s, "service \"" + name + "\" has neither an image nor a build context specified");
+      throw invalid(
+          s, "service \"" + name + "\" has neither an image nor a build context specified");
     }
     if (build != null) {
       if (Nodes.text(build, "dockerfile_inline") != null
@@ -90,7 +96,11 @@ final class Consistency {
         if (!declared.has(n)) {
           throw fail(
               nets.get(n) == null ? nets : nets,
-              "service \"" + name + "\" refers to undefined network " + n);
+              "service \""
+                  + name
+                  + "\" refers to undefined network "
+                  + n
+                  + ": invalid compose project");
         }
       }
     }
@@ -99,6 +109,13 @@ final class Consistency {
       List<String> test = texts(hc.get("test"));
       if (!test.isEmpty() && !List.of("CMD", "CMD-SHELL", "NONE").contains(test.get(0))) {
         throw fail(hc, "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"");
+      }
+    }
+    String mode = Nodes.text(s, "network_mode");
+    if (mode != null && mode.startsWith("service:")) {
+      String ref = mode.substring("service:".length());
+      if (!services.has(ref)) {
+        throw fail(s, "service \"" + ref + "\" not found for network_mode 'service:" + ref + "'");
       }
     }
     MapNode deps = Nodes.mapOrNull(s.get("depends_on"));
@@ -112,20 +129,56 @@ final class Consistency {
         if (disabled.has(d) && !required) {
           continue;
         }
-        throw fail(deps, "service \"" + name + "\" depends on undefined service \"" + d + "\"");
-      }
-    }
-    String mode = Nodes.text(s, "network_mode");
-    if (mode != null && mode.startsWith("service:")) {
-      String ref = mode.substring("service:".length());
-      if (!services.has(ref)) {
-        throw fail(s, "service \"" + ref + "\" not found for network_mode 'service:" + ref + "'");
+        throw invalid(deps, "service \"" + name + "\" depends on undefined service \"" + d + "\"");
       }
     }
     volumes(name, s);
     checkRefs(name, s.get("configs"), "configs", "config");
     checkRefs(name, s.get("secrets"), "secrets", "secret");
     replicas(name, s);
+    watch(name, s);
+  }
+
+  private void watch(String name, MapNode s) throws BerthException {
+    MapNode develop = Nodes.mapOrNull(s.get("develop"));
+    if (develop == null || !(Nodes.untag(develop.get("watch")) instanceof SeqNode watch)) {
+      return;
+    }
+    for (Node w : watch.items()) {
+      MapNode wm = Nodes.mapOrNull(w);
+      String action = wm == null ? null : Nodes.text(wm, "action");
+      if (wm != null
+          && Nodes.text(wm, "target") == null
+          && !"rebuild".equals(action)
+          && !"restart".equals(action)) {
+        throw invalid(
+            wm, "services." + name + ".develop.watch: target is required for non-rebuild actions");
+      }
+    }
+  }
+
+  /** Two services may not share a container name. */
+  static void containerNames(MapNode services) throws BerthException {
+    Map<String, String> seen = new HashMap<>();
+    for (String name : new TreeSet<>(services.keys())) {
+      MapNode s = Nodes.mapOrNull(services.get(name));
+      String cn = s == null ? null : Nodes.text(s, "container_name");
+      if (cn == null || cn.isEmpty()) {
+        continue;
+      }
+      if (seen.containsKey(cn)) {
+        throw new BerthException(
+            ErrorKind.INVALID_ARGUMENT,
+            s.mark()
+                + ": services."
+                + name
+                + ": container name \""
+                + cn
+                + "\" is already in use by service "
+                + seen.get(cn));
+      }
+      seen.put(cn, name);
+    }
   }
 
   private void volumes(String name, MapNode s) throws BerthException {
@@ -150,7 +203,7 @@ final class Consistency {
       }
       String src = Nodes.text(v, "source");
       if ("volume".equals(Nodes.text(v, "type")) && src != null && !declared.has(src)) {
-        throw fail(v, "service \"" + name + "\" refers to undefined volume " + src);
+        throw invalid(v, "service \"" + name + "\" refers to undefined volume " + src);
       }
       String target = Nodes.text(v, "target");
       String loc = "services." + name + ".volumes[" + i + "]";
@@ -170,7 +223,7 @@ final class Consistency {
     for (Node r : seq.items()) {
       String src = r instanceof MapNode m ? Nodes.text(m, "source") : Nodes.text(r);
       if (src != null && !declared.has(src)) {
-        throw fail(r, "service \"" + name + "\" refers to undefined " + what + " " + src);
+        throw invalid(r, "service \"" + name + "\" refers to undefined " + what + " " + src);
       }
     }
   }
@@ -247,6 +300,13 @@ final class Consistency {
       MapNode s = Nodes.mapOrNull(services.get(name));
       MapNode d = s == null ? null : Nodes.mapOrNull(s.get("depends_on"));
       deps.put(name, d == null ? List.of() : new ArrayList<>(d.keys()));
+    }
+    for (var e : deps.entrySet()) {
+      if (e.getValue().contains(e.getKey())) {
+        throw new BerthException(
+            ErrorKind.INVALID_ARGUMENT,
+            "dependency cycle detected: " + e.getKey() + " -> " + e.getKey());
+      }
     }
     var cycle = DependencyGraph.of(deps).cycle();
     if (cycle.isPresent()) {

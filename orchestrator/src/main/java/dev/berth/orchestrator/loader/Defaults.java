@@ -2,12 +2,9 @@ package dev.berth.orchestrator.loader;
 
 import dev.berth.orchestrator.model.MapNode;
 import dev.berth.orchestrator.model.Node;
-import dev.berth.orchestrator.model.ScalarNode;
 import dev.berth.orchestrator.model.SeqNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Default values the reference fills in after merging: build context, secret targets, bind {@code
@@ -34,22 +31,10 @@ final class Defaults {
       if (!build.has("context")) {
         build = build.with("context", Nodes.str(".", build.mark()));
       }
-      if (Nodes.untag(build.get("ssh")) instanceof SeqNode ssh) {
-        Map<String, Node> keys = new LinkedHashMap<>();
-        for (Node n : ssh.items()) {
-          String t = Nodes.text(n);
-          if (t == null) {
-            continue;
-          }
-          int eq = t.indexOf('=');
-          keys.put(
-              eq < 0 ? t : t.substring(0, eq),
-              eq < 0 ? ScalarNode.nul(n.mark()) : Nodes.str(t.substring(eq + 1), n.mark()));
-        }
-        build = build.with("ssh", new MapNode(keys, ssh.mark()));
-      }
+      build = sortHosts(build);
       s = s.with("build", build);
     }
+    s = sortHosts(s);
     s = eachItem(s, "secrets", Defaults::secret);
     s = eachItem(s, "volumes", Defaults::volume);
     if (Nodes.text(s, "gpus") != null) {
@@ -68,6 +53,52 @@ final class Defaults {
       s = s.with("deploy", deploy.with("resources", res.with("reservations", rsv)));
     }
     return s;
+  }
+
+  /** extra_hosts as the reference keeps them: grouped by host name, hosts sorted, no repeats. */
+  private static MapNode sortHosts(MapNode m) {
+    if (!(Nodes.untag(m.get("extra_hosts")) instanceof SeqNode seq)) {
+      return m;
+    }
+    java.util.TreeMap<String, List<Node>> byHost = new java.util.TreeMap<>();
+    for (Node n : seq.items()) {
+      String t = Nodes.text(n);
+      if (t == null) {
+        continue;
+      }
+      int eq = t.indexOf('=');
+      String host = eq < 0 ? t : t.substring(0, eq);
+      List<Node> list = byHost.computeIfAbsent(host, k -> new ArrayList<>());
+      if (!list.contains(n)) {
+        list.add(n);
+      }
+    }
+    List<Node> out = new ArrayList<>();
+    byHost.values().forEach(out::addAll);
+    return m.with("extra_hosts", new SeqNode(out, seq.mark()));
+  }
+
+  /** Configs and secrets read from the environment get their content filled in. */
+  static MapNode contents(MapNode root, java.util.Map<String, String> env) {
+    for (String section : List.of("configs", "secrets")) {
+      MapNode res = Nodes.mapOrNull(root.get(section));
+      if (res == null) {
+        continue;
+      }
+      root =
+          root.with(
+              section,
+              res.mapValues(
+                  (k, v) -> {
+                    MapNode r = Nodes.mapOrNull(v);
+                    String var = r == null ? null : Nodes.text(r, "environment");
+                    if (var == null || r.has("content") || env.get(var) == null) {
+                      return v;
+                    }
+                    return r.with("content", Nodes.str(env.get(var), r.mark()));
+                  }));
+    }
+    return root;
   }
 
   private static MapNode eachItem(MapNode m, String key, java.util.function.UnaryOperator<Node> f) {
@@ -92,7 +123,7 @@ final class Defaults {
     if (n instanceof MapNode m && "bind".equals(Nodes.text(m, "type"))) {
       MapNode bind = Nodes.mapOrNull(m.get("bind"));
       if (bind == null) {
-        bind = MapNode.empty(m.mark());
+        return n;
       }
       if (!bind.has("create_host_path")) {
         bind = bind.with("create_host_path", Nodes.bool(true, m.mark()));

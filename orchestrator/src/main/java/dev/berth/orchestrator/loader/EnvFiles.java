@@ -28,6 +28,62 @@ final class EnvFiles {
     return new MapNode(out, services.keyMarks(), services.mark());
   }
 
+  /** Bare {@code environment} keys take their value from {@code env}; unset ones are dropped. */
+  static MapNode resolveBare(MapNode services, Map<String, String> env) {
+    return services.mapValues(
+        (name, v) -> {
+          MapNode s = Nodes.mapOrNull(v);
+          MapNode e = s == null ? null : Nodes.mapOrNull(s.get("environment"));
+          if (e == null) {
+            return v;
+          }
+          return s.with(
+              "environment",
+              e.mapValues(
+                  (k, x) -> {
+                    if (!Nodes.isNull(x)) {
+                      return x;
+                    }
+                    String val = env.get(k);
+                    return val == null ? null : Nodes.str(val, x.mark());
+                  }));
+        });
+  }
+
+  /** Folds {@code label_file} contents into {@code labels} ({@code labels} wins). */
+  static MapNode labelFiles(MapNode services, Path dir) throws BerthException {
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (var e : services.entries().entrySet()) {
+      MapNode s = Nodes.mapOrNull(e.getValue());
+      if (s == null || !(Nodes.untag(s.get("label_file")) instanceof SeqNode files)) {
+        out.put(e.getKey(), e.getValue());
+        continue;
+      }
+      Map<String, Node> labels = new LinkedHashMap<>();
+      for (Node f : files.items()) {
+        String path = Nodes.text(f);
+        if (path == null) {
+          continue;
+        }
+        Path p = dir.resolve(path);
+        try {
+          String text = Files.readString(p, StandardCharsets.UTF_8);
+          DotenvParser.parseRaw(text, k -> null)
+              .forEach((k, v) -> labels.put(k, Nodes.str(v, f.mark())));
+        } catch (IOException ex) {
+          throw new BerthException(
+              ErrorKind.NOT_FOUND, f.mark() + ": label file " + p + " not found");
+        }
+      }
+      MapNode own = Nodes.mapOrNull(s.get("labels"));
+      if (own != null) {
+        labels.putAll(own.entries());
+      }
+      out.put(e.getKey(), s.with("labels", new MapNode(labels, s.mark())));
+    }
+    return new MapNode(out, services.keyMarks(), services.mark());
+  }
+
   private static MapNode service(String name, MapNode s, Map<String, String> env, Path dir)
       throws BerthException {
     if (!(Nodes.untag(s.get("env_file")) instanceof SeqNode files)) {

@@ -32,7 +32,7 @@ final class Extends {
     }
     Map<String, Node> out = new LinkedHashMap<>(services.entries());
     for (String name : services.keys()) {
-      Node resolved = resolve(name, services, file, new ArrayList<>());
+      Node resolved = resolve(name, services, file, workingDir, new ArrayList<>());
       if (resolved != null) {
         out.put(name, resolved);
       }
@@ -40,7 +40,7 @@ final class Extends {
     return root.with("services", new MapNode(out, services.keyMarks(), services.mark()));
   }
 
-  private Node resolve(String name, MapNode services, String file, List<String> chain)
+  private Node resolve(String name, MapNode services, String file, Path baseDir, List<String> chain)
       throws BerthException {
     Node s = services.get(name);
     MapNode service = Nodes.mapOrNull(s);
@@ -65,9 +65,10 @@ final class Extends {
     }
     MapNode baseServices = services;
     String baseFile = file;
+    Path nextBase = baseDir;
     if (refFile != null) {
-      Path dir = file.equals("-") ? workingDir : Path.of(file).getParent();
-      Path target = dir.resolve(refFile).normalize();
+      Path target = baseDir.resolve(refFile).normalize();
+      nextBase = target.getParent();
       baseFile = target.toString();
       MapNode other = loadOther(baseFile);
       baseServices = Nodes.mapOrNull(other.get("services"));
@@ -94,7 +95,7 @@ final class Extends {
               + ref
               + "\" not found");
     }
-    Node base = resolve(ref, baseServices, baseFile, chain);
+    Node base = resolve(ref, baseServices, baseFile, nextBase, chain);
     chain.remove(chain.size() - 1);
     MapNode baseMap = Nodes.mapOrNull(base);
     if (baseMap == null) {
@@ -126,7 +127,7 @@ final class Extends {
     MapNode services = Nodes.mapOrNull(loaded.get("services"));
     if (services != null) {
       MapNode rebased =
-          PathResolver.resolve(Nodes.map(loaded.mark(), "services", services), base, null);
+          PathResolver.resolve(Nodes.map(loaded.mark(), "services", services), base, null, false);
       loaded = loaded.with("services", rebased.get("services"));
     }
     fileCache.put(file, loaded);

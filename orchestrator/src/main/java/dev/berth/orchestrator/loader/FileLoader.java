@@ -2,6 +2,7 @@ package dev.berth.orchestrator.loader;
 
 import dev.berth.orchestrator.BerthException;
 import dev.berth.orchestrator.loader.interpolation.Interpolator;
+import dev.berth.orchestrator.loader.schema.SchemaValidator;
 import dev.berth.orchestrator.loader.yaml.YamlReader;
 import dev.berth.orchestrator.model.MapNode;
 import dev.berth.orchestrator.model.Node;
@@ -23,13 +24,19 @@ final class FileLoader {
   private final boolean interpolate;
   private final Consumer<String> warnings;
   private final String stdin;
+  private final boolean validate;
 
   FileLoader(
-      Map<String, String> env, boolean interpolate, Consumer<String> warnings, String stdin) {
+      Map<String, String> env,
+      boolean interpolate,
+      Consumer<String> warnings,
+      String stdin,
+      boolean validate) {
     this.env = env;
     this.interpolate = interpolate;
     this.warnings = warnings;
     this.stdin = stdin;
+    this.validate = validate;
   }
 
   /** The raw documents of {@code file}. */
@@ -81,7 +88,23 @@ final class FileLoader {
     if (interpolate) {
       m = (MapNode) new Interpolator(env::get, warnings).interpolate(doc);
     }
+    m = emptyEntries(m);
+    if (validate) {
+      SchemaValidator.validate(m);
+    }
     return Canonicalizer.file(m);
+  }
+
+  /** A null service or resource definition means an empty one. */
+  private static MapNode emptyEntries(MapNode root) {
+    for (String section : List.of("services", "networks", "volumes", "secrets", "configs")) {
+      if (root.get(section) instanceof MapNode m) {
+        root =
+            root.with(
+                section, m.mapValues((k, v) -> Nodes.isNull(v) ? MapNode.empty(v.mark()) : v));
+      }
+    }
+    return root;
   }
 
   /** Every document of {@code file}, prepared and merged in order. */

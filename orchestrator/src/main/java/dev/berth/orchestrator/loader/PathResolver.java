@@ -15,15 +15,22 @@ import java.util.List;
 final class PathResolver {
   private final String base;
   private final String home;
+  private final boolean extendsFiles;
 
-  private PathResolver(String base, String home) {
+  private PathResolver(String base, String home, boolean extendsFiles) {
     this.base = base;
     this.home = home;
+    this.extendsFiles = extendsFiles;
   }
 
   /** The tree with its relative paths joined to {@code base}. */
   static MapNode resolve(MapNode root, String base, String home) {
-    PathResolver r = new PathResolver(base, home);
+    return resolve(root, base, home, true);
+  }
+
+  /** As {@link #resolve(MapNode, String, String)}; {@code extendsFiles} also rebases extends. */
+  static MapNode resolve(MapNode root, String base, String home, boolean extendsFiles) {
+    PathResolver r = new PathResolver(base, home, extendsFiles);
     return (MapNode) r.walk(root, new ArrayList<>());
   }
 
@@ -65,7 +72,7 @@ final class PathResolver {
     }
     if (matches(path, "services.*.env_file.*.path")
         || matches(path, "services.*.label_file.*")
-        || matches(path, "services.*.extends.file")
+        || extendsFiles && matches(path, "services.*.extends.file")
         || matches(path, "services.*.develop.watch.*.path")
         || matches(path, "configs.*.file")
         || matches(path, "secrets.*.file")

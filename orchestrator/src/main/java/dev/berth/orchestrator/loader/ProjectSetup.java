@@ -34,6 +34,18 @@ record ProjectSetup(Map<String, String> environment, List<String> files, Path wo
           "docker-compose.override.yml",
           "docker-compose.override.yaml");
 
+  /** Only the interpolation environment, also when there is no compose file. */
+  static Map<String, String> environmentOnly(LoadRequest req) throws BerthException {
+    Map<String, String> env = new LinkedHashMap<>(req.env());
+    Path cwd = req.cwd().toAbsolutePath().normalize();
+    List<String> files = new ArrayList<>();
+    for (String f : req.files()) {
+      files.add(f.equals("-") ? "-" : cwd.resolve(f).normalize().toString());
+    }
+    loadEnvFiles(req, cwd, workingDir(req, cwd, files), env, true);
+    return env;
+  }
+
   static ProjectSetup resolve(LoadRequest req, Consumer<String> warnings) throws BerthException {
     Map<String, String> env = new LinkedHashMap<>(req.env());
     env.putIfAbsent("PWD", req.cwd().toString());
@@ -62,11 +74,9 @@ record ProjectSetup(Map<String, String> environment, List<String> files, Path wo
       }
       if (req.projectDirectory() == null && !files.isEmpty() && !files.get(0).equals("-")) {
         Path dir = Path.of(files.get(0)).getParent();
-        if (discovered && !dir.equals(workingDir)) {
+        if (!dir.equals(workingDir)) {
           workingDir = dir;
           loadEnvFiles(req, cwd, workingDir, env, false);
-        } else if (!discovered) {
-          workingDir = dir;
         }
       }
     }
@@ -169,16 +179,19 @@ record ProjectSetup(Map<String, String> environment, List<String> files, Path wo
             ErrorKind.INVALID_ARGUMENT, f + " is a directory, not an env file");
       }
       Map<String, String> before = new LinkedHashMap<>(fromFiles);
-      fromFiles.putAll(readEnvFile(f, k -> env.containsKey(k) ? env.get(k) : before.get(k)));
+      fromFiles.putAll(readEnvFile(f, env::get, before::get));
     }
     fromFiles.forEach(env::putIfAbsent);
   }
 
-  static Map<String, String> readEnvFile(Path f, java.util.function.Function<String, String> lookup)
+  static Map<String, String> readEnvFile(
+      Path f,
+      java.util.function.Function<String, String> lookup,
+      java.util.function.Function<String, String> fallback)
       throws BerthException {
     try {
       String text = Files.readString(f, StandardCharsets.UTF_8);
-      return DotenvParser.parse(text, lookup);
+      return DotenvParser.parse(text, lookup, fallback);
     } catch (IOException e) {
       throw new BerthException(ErrorKind.NOT_FOUND, "read env file " + f + ": " + e.getMessage());
     } catch (DotenvException e) {

@@ -105,6 +105,9 @@ public final class Units {
   /** Bytes in {@code s} (go-units RAMInBytes: 1024 multiples, case-insensitive). */
   public static long parseBytes(String s) {
     String t = s.strip().toLowerCase(Locale.ROOT);
+    if (t.matches("-[0-9]+")) {
+      return Long.parseLong(t);
+    }
     Matcher m = BYTES.matcher(t);
     if (!m.matches()) {
       throw new IllegalArgumentException("invalid size: '" + s + "'");

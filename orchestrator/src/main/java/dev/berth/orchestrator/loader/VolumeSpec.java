@@ -59,6 +59,31 @@ public final class VolumeSpec {
     return v.toNode(mark);
   }
 
+  /** The short form {@code SOURCE:TARGET:MODE[,selinux][,propagation]} of a long volume. */
+  public static String format(MapNode v) {
+    StringBuilder sb = new StringBuilder();
+    String src = Nodes.text(v, "source");
+    if (src != null && !src.isEmpty()) {
+      sb.append(src).append(':');
+    }
+    sb.append(Nodes.text(v, "target"));
+    sb.append(Nodes.isTrue(v.get("read_only")) ? ":ro" : ":rw");
+    MapNode bind = Nodes.mapOrNull(v.get("bind"));
+    if (bind != null) {
+      if (Nodes.text(bind, "selinux") != null) {
+        sb.append(',').append(Nodes.text(bind, "selinux"));
+      }
+      if (Nodes.text(bind, "propagation") != null) {
+        sb.append(',').append(Nodes.text(bind, "propagation"));
+      }
+    }
+    MapNode vol = Nodes.mapOrNull(v.get("volume"));
+    if (vol != null && Nodes.isTrue(vol.get("nocopy"))) {
+      sb.append(",nocopy");
+    }
+    return sb.toString();
+  }
+
   /** Whether a short spec names a host path (bind) rather than a volume. */
   public static boolean isFilePath(String source) {
     if (source.isEmpty()) {

@@ -101,17 +101,21 @@ final class TableRunner {
   }
 
   private static CaseRunner.Outcome dotenv(Path tables, JsonNode row) throws IOException {
-    String text =
-        row.has("fixture")
-            ? Files.readString(tables.resolve(row.get("fixture").asText()))
-            : row.get("input").asText();
+    List<String> texts = new ArrayList<>();
+    if (row.has("fixture")) {
+      texts.add(Files.readString(tables.resolve(row.get("fixture").asText())));
+    } else if (row.get("input").isArray()) {
+      row.get("input").forEach(t -> texts.add(t.asText()));
+    } else {
+      texts.add(row.get("input").asText());
+    }
     Map<String, String> lookup = new LinkedHashMap<>();
     row.path("lookup_env")
         .fields()
         .forEachRemaining(e -> lookup.put(e.getKey(), e.getValue().asText()));
     Map<String, String> got;
     try {
-      got = DotenvParser.parse(text, lookup::get);
+      got = DotenvParser.parseAll(texts, lookup::get);
     } catch (DotenvException e) {
       if (row.has("error") && e.getMessage().contains(row.get("error").asText())) {
         return CaseRunner.Outcome.PASS;
@@ -183,7 +187,8 @@ final class TableRunner {
           if (row.has("error")) {
             return CaseRunner.Outcome.fail("no error");
           }
-          if (row.has("expected_ok") && row.get("expected").isNull()) {
+          if (row.has("expected_ok") && row.path("expected").isNull()
+              || row.has("expected_ok") && !row.has("expected")) {
             return CaseRunner.Outcome.PASS;
           }
           JsonNode got = JSON.readTree(ConfigRenderer.writeJson(plainOf(v)));
@@ -208,14 +213,20 @@ final class TableRunner {
         }
         try {
           long got = Units.parseBytes(text);
-          return row.get("expected").isNumber() && row.get("expected").asLong() == got
+          return row.path("expected").isNumber() && row.get("expected").asLong() == got
               ? CaseRunner.Outcome.PASS
               : CaseRunner.Outcome.fail("got " + got);
         } catch (IllegalArgumentException e) {
-          return row.get("expected").isNumber()
+          return row.path("expected").isNumber()
               ? CaseRunner.Outcome.fail(e.getMessage())
               : CaseRunner.Outcome.PASS;
         }
+      }
+      case "volume-format" -> {
+        String got = VolumeSpec.format((MapNode) fromJson(input));
+        return got.equals(row.get("expected").asText())
+            ? CaseRunner.Outcome.PASS
+            : CaseRunner.Outcome.fail("got " + got);
       }
       default -> {
         return CaseRunner.Outcome.fail("row kind " + kind + " has no runner yet");

@@ -17,11 +17,13 @@ public final class DotenvParser {
   private static final Pattern ESCAPE = Pattern.compile("\\\\(?:[abcfnrtv$\"\\\\]|0\\d{0,3})");
 
   private final Function<String, String> lookup;
+  private final Function<String, String> fallback;
   private final Map<String, String> out = new LinkedHashMap<>();
   private int line = 1;
 
-  private DotenvParser(Function<String, String> lookup) {
+  private DotenvParser(Function<String, String> lookup, Function<String, String> fallback) {
     this.lookup = lookup;
+    this.fallback = fallback;
   }
 
   /**
@@ -30,12 +32,36 @@ public final class DotenvParser {
    */
   public static Map<String, String> parse(String text, Function<String, String> lookup)
       throws DotenvException {
-    DotenvParser p = new DotenvParser(lookup == null ? k -> null : lookup);
+    return parse(text, lookup, k -> null);
+  }
+
+  /**
+   * As {@link #parse(String, Function)}, with {@code fallback} consulted after the keys of this
+   * text (values of earlier files).
+   */
+  public static Map<String, String> parse(
+      String text, Function<String, String> lookup, Function<String, String> fallback)
+      throws DotenvException {
+    DotenvParser p = new DotenvParser(lookup == null ? k -> null : lookup, fallback);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     p.run(text.replace("\r\n", "\n"));
     return p.out;
+  }
+
+  /**
+   * Parses several files in order: later files win, and {@code ${VAR}} in a file sees {@code
+   * lookup} first, then values from earlier files.
+   */
+  public static Map<String, String> parseAll(
+      java.util.List<String> texts, Function<String, String> lookup) throws DotenvException {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String text : texts) {
+      Map<String, String> before = new LinkedHashMap<>(out);
+      out.putAll(parse(text, lookup, before::get));
+    }
+    return out;
   }
 
   /** Reads {@code text} with {@code docker run --env-file} rules: no quotes, no substitution. */
@@ -234,7 +260,10 @@ public final class DotenvParser {
           value,
           k -> {
             String v = lookup.apply(k);
-            return v != null ? v : out.get(k);
+            if (v == null) {
+              v = out.get(k);
+            }
+            return v != null ? v : fallback.apply(k);
           });
     } catch (TemplateException e) {
       throw new DotenvException("line " + (line - 1) + ": " + e.getMessage());

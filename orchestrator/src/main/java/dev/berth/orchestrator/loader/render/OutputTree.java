@@ -66,9 +66,6 @@ final class OutputTree {
     Map<String, Object> out = new LinkedHashMap<>();
     if (struct == null) {
       for (String k : new TreeMap<>(m.entries()).keySet()) {
-        if (json && k.startsWith("x-") && !path.isEmpty()) {
-          continue;
-        }
         out.put(k, child(m, k, path));
       }
       return out;

@@ -62,7 +62,7 @@ public final class YamlReader {
       Composer composer =
           new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       while (composer.hasNext()) {
-        documents.add(convert(composer.next(), 0, new IdentityHashMap<>()));
+        documents.add(convert(composer.next(), 0, new IdentityHashMap<>(), ""));
       }
     } catch (MarkedYamlEngineException e) {
       throw located(e);
@@ -100,7 +100,8 @@ public final class YamlReader {
   private Node convert(
       org.snakeyaml.engine.v2.nodes.Node n,
       int depth,
-      IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, Boolean> path)
+      IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, String> path,
+      String where)
       throws BerthException {
     if (++visited > MAX_NODES) {
       throw new BerthException(
@@ -111,12 +112,15 @@ public final class YamlReader {
       throw new BerthException(
           ErrorKind.INVALID_ARGUMENT, mark(n) + ": the document is nested too deeply");
     }
-    if (path.put(n, Boolean.TRUE) != null) {
+    String seen = path.get(n);
+    if (seen != null) {
       throw new BerthException(
-          ErrorKind.INVALID_ARGUMENT, mark(n) + ": an alias refers to its own anchor");
+          ErrorKind.INVALID_ARGUMENT,
+          mark(n) + ": cycle detected: node at path " + where + " references node at path " + seen);
     }
+    path.put(n, where);
     try {
-      Node converted = convertUntagged(n, depth, path);
+      Node converted = convertUntagged(n, depth, path, where);
       String tag = n.getTag().getValue();
       if (tag.equals("!reset")) {
         return new TaggedNode(TaggedNode.Tag.RESET, converted);
@@ -133,23 +137,28 @@ public final class YamlReader {
   private Node convertUntagged(
       org.snakeyaml.engine.v2.nodes.Node n,
       int depth,
-      IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, Boolean> path)
+      IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, String> path,
+      String where)
       throws BerthException {
     if (n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
       return new ScalarNode(s.getValue(), kindOf(s), mark(n));
     }
     if (n instanceof SequenceNode s) {
       List<Node> items = new ArrayList<>(s.getValue().size());
+      int i = 0;
       for (var item : s.getValue()) {
-        items.add(convert(item, depth + 1, path));
+        items.add(convert(item, depth + 1, path, where + "[" + i++ + "]"));
       }
       return new SeqNode(items, mark(n));
     }
-    return convertMapping((MappingNode) n, depth, path);
+    return convertMapping((MappingNode) n, depth, path, where);
   }
 
   private MapNode convertMapping(
-      MappingNode m, int depth, IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, Boolean> path)
+      MappingNode m,
+      int depth,
+      IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, String> path,
+      String where)
       throws BerthException {
     Map<String, Node> entries = new LinkedHashMap<>();
     Map<String, Mark> keyMarks = new LinkedHashMap<>();
@@ -162,15 +171,25 @@ public final class YamlReader {
       }
       if (key.getValue().equals("<<") && key.getTag().getValue().equals(Tag.MERGE.getValue())
           || key.getValue().equals("<<") && key.isPlain()) {
-        collectMerge(t.getValueNode(), depth, path, merged);
+        collectMerge(t.getValueNode(), depth, path, where, merged);
         continue;
       }
       String k = key.getValue();
+      if (!isStringKey(key)) {
+        throw new BerthException(
+            ErrorKind.INVALID_ARGUMENT,
+            mark(keyNode)
+                + ": non-string key "
+                + (where.isEmpty() ? "at top level" : "in " + where)
+                + ": "
+                + k);
+      }
       if (entries.containsKey(k)) {
         throw new BerthException(
             ErrorKind.INVALID_ARGUMENT, mark(keyNode) + ": duplicate key \"" + k + "\"");
       }
-      entries.put(k, convert(t.getValueNode(), depth + 1, path));
+      entries.put(
+          k, convert(t.getValueNode(), depth + 1, path, where.isEmpty() ? k : where + "." + k));
       keyMarks.put(k, mark(keyNode));
     }
     if (!merged.isEmpty()) {
@@ -194,13 +213,27 @@ public final class YamlReader {
     return new MapNode(entries, keyMarks, mark(m));
   }
 
+  private static boolean isStringKey(org.snakeyaml.engine.v2.nodes.ScalarNode key) {
+    ScalarNode.Kind kind = kindOf(key);
+    return kind == ScalarNode.Kind.STRING || kind == ScalarNode.Kind.BOOL && !key.isPlain();
+  }
+
   private void collectMerge(
       org.snakeyaml.engine.v2.nodes.Node value,
       int depth,
-      IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, Boolean> path,
+      IdentityHashMap<org.snakeyaml.engine.v2.nodes.Node, String> path,
+      String where,
       List<MapNode> out)
       throws BerthException {
-    Node v = convert(value, depth + 1, path);
+    if (value instanceof MappingNode source) {
+      if (++visited > MAX_NODES || depth > MAX_DEPTH) {
+        throw new BerthException(
+            ErrorKind.INVALID_ARGUMENT, mark(value) + ": the document is too large or too deep");
+      }
+      out.add(convertMapping(source, depth + 1, path, where));
+      return;
+    }
+    Node v = convert(value, depth + 1, path, where);
     if (v instanceof MapNode map) {
       out.add(map);
       return;
