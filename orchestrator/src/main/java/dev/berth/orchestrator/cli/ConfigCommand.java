@@ -115,6 +115,9 @@ final class ConfigCommand implements Callable<Integer> {
       noInterpolate = true;
     }
     LoadedProject loaded = ComposeLoader.load(request(host));
+    PrintWriter err = parent.spec.commandLine().getErr();
+    loaded.warnings().forEach(w -> err.println("berth: warning: " + w));
+    err.flush();
     Project project = loaded.project();
     String text = render(loaded, project);
     if (quiet || text == null) {

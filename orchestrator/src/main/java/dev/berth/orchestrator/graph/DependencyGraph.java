@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.CycleDetector;
-import org.jgrapht.alg.cycle.JohnsonSimpleCycles;
+import org.jgrapht.alg.cycle.TarjanSimpleCycles;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.TopologicalOrderIterator;
@@ -38,7 +38,7 @@ public final class DependencyGraph {
     if (!new CycleDetector<>(graph).detectCycles()) {
       return Optional.empty();
     }
-    List<List<String>> cycles = new JohnsonSimpleCycles<>(graph).findSimpleCycles();
+    List<List<String>> cycles = new TarjanSimpleCycles<>(graph).findSimpleCycles();
     if (cycles.isEmpty()) {
       return Optional.empty();
     }
