@@ -95,7 +95,7 @@ final class Consistency {
       for (String n : nets.keys()) {
         if (!declared.has(n)) {
           throw fail(
-              nets.get(n) == null ? nets : nets,
+              nets.get(n),
               "service \""
                   + name
                   + "\" refers to undefined network "
@@ -129,7 +129,15 @@ final class Consistency {
         if (disabled.has(d) && !required) {
           continue;
         }
-        throw invalid(deps, "service \"" + name + "\" depends on undefined service \"" + d + "\"");
+        throw invalid(
+            deps.get(d),
+            "services."
+                + name
+                + ".depends_on: service \""
+                + name
+                + "\" depends on undefined service \""
+                + d
+                + "\"");
       }
     }
     volumes(name, s);

@@ -20,6 +20,18 @@ public final class PortSpec {
 
   /** The long-syntax entries of {@code spec}; a container range gives one entry per port. */
   public static List<MapNode> parse(String spec, Mark mark, String path) throws BerthException {
+    try {
+      return parseSpec(spec, mark, path);
+    } catch (BerthException e) {
+      String m = e.getMessage();
+      int at = m.indexOf(path + ": ");
+      String reason = at < 0 ? m : m.substring(at + path.length() + 2);
+      throw Nodes.error(mark, path, "invalid port \"" + spec + "\": " + reason);
+    }
+  }
+
+  private static List<MapNode> parseSpec(String spec, Mark mark, String path)
+      throws BerthException {
     String rest = spec;
     String proto = "tcp";
     int slash = rest.lastIndexOf('/');

@@ -24,18 +24,28 @@ import java.util.Set;
 /** Checks one compose document against {@code schemas/compose-spec.json}. */
 public final class SchemaValidator {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNode RAW = raw();
   private static final JsonSchema SCHEMA = load();
 
   private SchemaValidator() {}
 
-  private static JsonSchema load() {
+  private static JsonNode raw() {
     try (InputStream in = SchemaValidator.class.getResourceAsStream("compose-spec.json")) {
-      JsonNode node = JSON.readTree(Objects.requireNonNull(in, "compose-spec.json on classpath"));
-      SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node, config);
+      return JSON.readTree(Objects.requireNonNull(in, "compose-spec.json on classpath"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static JsonSchema load() {
+    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
+    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(RAW, config);
+  }
+
+  /** The schema object at {@code pointer} (a JSON pointer into the schema), or null. */
+  static JsonNode schemaAt(String pointer) {
+    JsonNode n = RAW.at(pointer);
+    return n.isMissingNode() ? null : n;
   }
 
   /** Throws a located, readable error for the most specific schema violation in {@code doc}. */

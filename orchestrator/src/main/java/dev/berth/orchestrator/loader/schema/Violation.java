@@ -60,8 +60,12 @@ final class Violation {
   }
 
   private static List<String> allowed(ValidationMessage m) {
-    JsonNode schema = m.getSchemaNode();
-    JsonNode parent = schema == null ? null : schema;
+    String fragment = m.getSchemaLocation().getFragment().toString();
+    if (fragment.startsWith("#")) {
+      fragment = fragment.substring(1);
+    }
+    int cut = fragment.lastIndexOf('/');
+    JsonNode parent = cut < 0 ? null : SchemaValidator.schemaAt(fragment.substring(0, cut));
     List<String> names = new ArrayList<>();
     if (parent != null && parent.has("properties")) {
       parent.get("properties").fieldNames().forEachRemaining(names::add);
