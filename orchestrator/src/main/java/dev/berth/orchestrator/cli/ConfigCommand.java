@@ -5,6 +5,7 @@ import dev.berth.orchestrator.loader.ComposeLoader;
 import dev.berth.orchestrator.loader.LoadRequest;
 import dev.berth.orchestrator.loader.LoadSwitch;
 import dev.berth.orchestrator.loader.LoadedProject;
+import dev.berth.orchestrator.loader.ProjectFilters;
 import dev.berth.orchestrator.loader.ServiceHash;
 import dev.berth.orchestrator.loader.Variables;
 import dev.berth.orchestrator.loader.render.ConfigRenderer;
@@ -119,6 +120,10 @@ final class ConfigCommand implements Callable<Integer> {
     loaded.warnings().forEach(w -> err.println("berth: warning: " + w));
     err.flush();
     Project project = loaded.project();
+    if (!listProfiles) {
+      project = ProjectFilters.withSelectedServices(project, services);
+    }
+    project = ProjectFilters.withoutUnusedResources(project);
     String text = render(loaded, project);
     if (quiet || text == null) {
       return 0;
@@ -208,16 +213,6 @@ final class ConfigCommand implements Callable<Integer> {
       new java.util.TreeMap<>(loaded.environment())
           .forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
       return sb.toString();
-    }
-    if (!services.isEmpty()) {
-      MapNode selected = project.services();
-      Map<String, Node> keep = new LinkedHashMap<>();
-      for (String s : selected.keys()) {
-        if (services.contains(s)) {
-          keep.put(s, selected.get(s));
-        }
-      }
-      tree = tree.with("services", new MapNode(keep, selected.mark()));
     }
     if (noInterpolate) {
       MapNode raw = loaded.merged();
