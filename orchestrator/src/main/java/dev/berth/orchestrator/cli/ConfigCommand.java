@@ -150,7 +150,8 @@ final class ConfigCommand implements Callable<Integer> {
     if (noNormalize) {
       switches.add(LoadSwitch.NO_NORMALIZE);
     }
-    if (noConsistency) {
+    if (noConsistency || noInterpolate) {
+      // like docker compose, the raw model (--no-interpolate, --variables) is not cross-checked
       switches.add(LoadSwitch.NO_CONSISTENCY);
     }
     if (noPathResolution) {
