@@ -5,6 +5,7 @@ import dev.berth.orchestrator.graph.DependencyGraph;
 import dev.berth.orchestrator.model.MapNode;
 import dev.berth.orchestrator.model.Node;
 import dev.berth.orchestrator.model.SeqNode;
+import dev.berth.orchestrator.model.Service;
 import dev.berth.runtime.api.ErrorKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -306,8 +307,11 @@ final class Consistency {
     Map<String, List<String>> deps = new LinkedHashMap<>();
     for (String name : services.keys()) {
       MapNode s = Nodes.mapOrNull(services.get(name));
-      MapNode d = s == null ? null : Nodes.mapOrNull(s.get("depends_on"));
-      deps.put(name, d == null ? List.of() : new ArrayList<>(d.keys()));
+      List<String> names = new ArrayList<>();
+      if (s != null) {
+        new Service(name, s).dependsOn().forEach(d -> names.add(d.service()));
+      }
+      deps.put(name, names);
     }
     for (var e : deps.entrySet()) {
       if (e.getValue().contains(e.getKey())) {

@@ -14,6 +14,6 @@ public record LoadedProject(
 
   public LoadedProject {
     environment = Map.copyOf(environment);
-    warnings = List.copyOf(warnings);
+    warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings));
   }
 }

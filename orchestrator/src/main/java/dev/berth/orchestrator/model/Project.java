@@ -29,6 +29,24 @@ public record Project(String name, Path workingDir, List<Path> configFiles, MapN
     return tree.get(key) instanceof MapNode m ? m : MapNode.empty(Mark.NONE);
   }
 
+  /** The services as typed records, in model order. */
+  public List<Service> serviceList() {
+    List<Service> out = new ArrayList<>();
+    services()
+        .entries()
+        .forEach(
+            (k, v) ->
+                out.add(new Service(k, v instanceof MapNode m ? m : MapNode.empty(v.mark()))));
+    return out;
+  }
+
+  /** The service called {@code name}, if enabled. */
+  public java.util.Optional<Service> service(String name) {
+    return services().get(name) instanceof MapNode m
+        ? java.util.Optional.of(new Service(name, m))
+        : java.util.Optional.empty();
+  }
+
   /** Service names in model order. */
   public List<String> serviceNames() {
     return new ArrayList<>(services().keys());

@@ -12,7 +12,8 @@ final class YamlEmitter {
   private static final Pattern NUMBER =
       Pattern.compile(
           "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+"
-              + "|0b[01_]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+              + "|0b[01_]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+              + "|\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
   private static final Set<String> RESERVED =
       Set.of("true", "false", "null", "~", "y", "yes", "n", "no", "on", "off", "<<", "=");
 
