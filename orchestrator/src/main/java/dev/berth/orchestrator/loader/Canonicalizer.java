@@ -186,6 +186,8 @@ final class Canonicalizer {
       case "pre_stop":
       case "pre_start":
         return hooks(v, path);
+      case "develop":
+        return develop(v);
       default:
         return v;
     }
@@ -538,6 +540,9 @@ final class Canonicalizer {
   }
 
   private static MapNode longVolume(MapNode m, String path) throws BerthException {
+    if (Nodes.text(m, "target") == null) {
+      throw Nodes.error(m.mark(), path, "service volume is missing a mount target");
+    }
     MapNode out = m;
     MapNode t = Nodes.mapOrNull(m.get("tmpfs"));
     if (t != null && t.has("size")) {
@@ -738,6 +743,26 @@ final class Canonicalizer {
       out.put(e.getKey(), x);
     }
     return new MapNode(out, m.keyMarks(), m.mark());
+  }
+
+  private static Node develop(Node v) {
+    MapNode m = Nodes.mapOrNull(v);
+    if (m == null || !(Nodes.untag(m.get("watch")) instanceof SeqNode watch)) {
+      return v;
+    }
+    List<Node> out = new ArrayList<>();
+    for (Node w : watch.items()) {
+      MapNode wm = Nodes.mapOrNull(w);
+      if (wm != null) {
+        for (String k : List.of("ignore", "include")) {
+          if (wm.has(k)) {
+            wm = wm.with(k, toList(wm.get(k)));
+          }
+        }
+      }
+      out.add(wm == null ? w : wm);
+    }
+    return m.with("watch", Nodes.seq(out, watch.mark()));
   }
 
   private static Node hooks(Node v, String path) throws BerthException {
