@@ -15,8 +15,39 @@ import java.util.Map;
 
 /** Renders a project tree as the text {@code docker compose config} prints. */
 public final class ConfigRenderer {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final ObjectMapper JSON = mapper();
+
+  private static ObjectMapper mapper() {
+    ObjectMapper m = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    m.getFactory().setCharacterEscapes(new GoEscapes());
+    return m;
+  }
+
+  /** Go's encoding/json escapes {@code <}, {@code >}, {@code &}, U+2028 and U+2029. */
+  private static final class GoEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] table;
+
+    GoEscapes() {
+      table = standardAsciiEscapesForJSON();
+      table['<'] = ESCAPE_CUSTOM;
+      table['>'] = ESCAPE_CUSTOM;
+      table['&'] = ESCAPE_CUSTOM;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return table;
+    }
+
+    @Override
+    public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+      if (ch == '<' || ch == '>' || ch == '&' || ch == 0x2028 || ch == 0x2029) {
+        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
+      }
+      return null;
+    }
+  }
 
   private ConfigRenderer() {}
 

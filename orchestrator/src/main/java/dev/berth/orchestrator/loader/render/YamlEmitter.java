@@ -105,7 +105,6 @@ final class YamlEmitter {
       }
       sb.append('\n');
     }
-    sb.setLength(sb.length() - 1);
     return sb.toString();
   }
 
