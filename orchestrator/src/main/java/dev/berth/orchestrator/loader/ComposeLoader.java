@@ -63,6 +63,12 @@ public final class ComposeLoader {
       if (fileTree == null) {
         continue;
       }
+      if (fileTree.has("version")) {
+        warnings.add(
+            file
+                + ": the attribute `version` is obsolete, it will be ignored, please remove it to"
+                + " avoid potential confusion");
+      }
       fileTree = include(fileTree, setup.workingDir(), env, new ArrayList<>(List.of(file)));
       fileTree = new Extends(files, setup.workingDir()).apply(fileTree, file);
       merged = merged == null ? fileTree : Merger.merge(merged, fileTree);
@@ -75,12 +81,7 @@ public final class ComposeLoader {
     if (validate()) {
       ResourceChecks.check(merged);
     }
-    if (merged.has("version")) {
-      warnings.add(
-          "the attribute `version` is obsolete, it will be ignored, please remove it to avoid"
-              + " potential confusion");
-      merged = merged.without("version");
-    }
+    merged = merged.without("version");
     MapNode rawMerged = merged;
     merged = Defaults.apply(merged);
     merged = Defaults.contents(merged, env);
