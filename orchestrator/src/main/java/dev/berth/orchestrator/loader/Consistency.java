@@ -97,7 +97,11 @@ final class Consistency {
         if (!declared.has(n)) {
           throw fail(
               nets.get(n),
-              "service \""
+              "services."
+                  + name
+                  + ".networks."
+                  + n
+                  + ": service \""
                   + name
                   + "\" refers to undefined network "
                   + n
@@ -212,7 +216,16 @@ final class Consistency {
       }
       String src = Nodes.text(v, "source");
       if ("volume".equals(Nodes.text(v, "type")) && src != null && !declared.has(src)) {
-        throw invalid(v, "service \"" + name + "\" refers to undefined volume " + src);
+        throw invalid(
+            v,
+            "services."
+                + name
+                + ".volumes["
+                + i
+                + "]: service \""
+                + name
+                + "\" refers to undefined volume "
+                + src);
       }
       String target = Nodes.text(v, "target");
       String loc = "services." + name + ".volumes[" + i + "]";
@@ -229,10 +242,18 @@ final class Consistency {
       return;
     }
     MapNode declared = section(root, section);
-    for (Node r : seq.items()) {
+    for (int i = 0; i < seq.size(); i++) {
+      Node r = seq.get(i);
       String src = r instanceof MapNode m ? Nodes.text(m, "source") : Nodes.text(r);
       if (src != null && !declared.has(src)) {
-        throw invalid(r, "service \"" + name + "\" refers to undefined " + what + " " + src);
+        String where =
+            (what.startsWith("build") ? "services." + name + ".build." : "services." + name + ".")
+                + section
+                + "["
+                + i
+                + "]: ";
+        throw invalid(
+            r, where + "service \"" + name + "\" refers to undefined " + what + " " + src);
       }
     }
   }
@@ -315,17 +336,23 @@ final class Consistency {
     }
     for (var e : deps.entrySet()) {
       if (e.getValue().contains(e.getKey())) {
-        throw new BerthException(
-            ErrorKind.INVALID_ARGUMENT,
+        throw fail(
+            dependsOnOf(e.getKey()),
             "dependency cycle detected: " + e.getKey() + " -> " + e.getKey());
       }
     }
     var cycle = DependencyGraph.of(deps).cycle();
     if (cycle.isPresent()) {
-      throw new BerthException(
-          ErrorKind.INVALID_ARGUMENT,
+      throw fail(
+          dependsOnOf(cycle.get().get(0)),
           "dependency cycle detected: " + String.join(" -> ", cycle.get()));
     }
+  }
+
+  private Node dependsOnOf(String service) {
+    MapNode s = Nodes.mapOrNull(services.get(service));
+    Node d = s == null ? null : s.get("depends_on");
+    return d != null ? d : s;
   }
 
   static List<String> texts(Node n) {

@@ -75,7 +75,8 @@ final class Extends {
       if (baseServices == null || !baseServices.has(ref)) {
         throw new BerthException(
             ErrorKind.NOT_FOUND,
-            "cannot extend service \""
+            location(ext)
+                + "cannot extend service \""
                 + name
                 + "\" in "
                 + display(file)
@@ -87,7 +88,8 @@ final class Extends {
     } else if (!services.has(ref)) {
       throw new BerthException(
           ErrorKind.NOT_FOUND,
-          "cannot extend service \""
+          location(ext)
+              + "cannot extend service \""
               + name
               + "\" in "
               + display(file)
@@ -105,6 +107,10 @@ final class Extends {
     List<String> path = new ArrayList<>(List.of("services", name));
     Node merged = Merger.merge(baseMap, service.without("extends"), path);
     return merged;
+  }
+
+  private static String location(Node ext) {
+    return ext.mark().file().isEmpty() ? "" : ext.mark() + ": ";
   }
 
   private static String display(String key) {
