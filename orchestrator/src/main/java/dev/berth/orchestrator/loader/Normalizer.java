@@ -142,7 +142,7 @@ final class Normalizer {
       }
     }
     if (!dependsOn.isEmpty()) {
-      s = s.with("depends_on", new MapNode(dependsOn, s.mark()));
+      s = s.with("depends_on", new MapNode(dependsOn, deps == null ? s.mark() : deps.mark()));
     }
     String image = Nodes.text(s, "image");
     if (image != null && Nodes.untag(s.get("pre_start")) instanceof SeqNode hooks) {
