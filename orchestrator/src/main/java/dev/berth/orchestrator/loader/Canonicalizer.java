@@ -174,6 +174,7 @@ final class Canonicalizer {
       case "deploy":
         return RuntimeSyntax.deploy(v, path);
       case "logging":
+        return options(v, path);
       case "ulimits":
         return v;
       case "extends":
@@ -191,6 +192,15 @@ final class Canonicalizer {
       default:
         return v;
     }
+  }
+
+  /** A block whose {@code options} are a string-to-string map, e.g. {@code logging}. */
+  private static Node options(Node v, String path) throws BerthException {
+    MapNode m = Nodes.mapOrNull(v);
+    if (m == null || !m.has("options")) {
+      return v;
+    }
+    return m.with("options", retag(m.get("options"), x -> toMapping(x, path + ".options")));
   }
 
   static Node toMapping(Node v, String path) throws BerthException {

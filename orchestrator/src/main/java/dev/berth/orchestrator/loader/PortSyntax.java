@@ -85,6 +85,21 @@ final class PortSyntax {
       }
       return new MapNode(out, seq.mark());
     }
+    if (v instanceof MapNode m) {
+      return m.mapValues(
+          (k, x) -> {
+            MapNode attachment = Nodes.mapOrNull(x);
+            if (attachment == null || !attachment.has("driver_opts")) {
+              return x;
+            }
+            try {
+              return attachment.with(
+                  "driver_opts", Canonicalizer.toMapping(attachment.get("driver_opts"), k));
+            } catch (BerthException e) {
+              return x;
+            }
+          });
+    }
     return v;
   }
 
