@@ -86,6 +86,8 @@ final class Canonicalizer {
       Node v = e.getValue();
       if (k.equals("labels") || k.equals("driver_opts")) {
         v = retag(v, x -> toMapping(x, path + "." + k));
+      } else if (k.equals("ipam")) {
+        v = retag(v, x -> options(x, path + ".ipam"));
       } else if (k.equals("external") && Nodes.untag(v) instanceof MapNode ext) {
         out.put("external", Nodes.bool(true, v.mark()));
         String extName = Nodes.text(ext, "name");
