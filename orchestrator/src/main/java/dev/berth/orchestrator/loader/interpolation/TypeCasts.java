@@ -11,6 +11,7 @@ final class TypeCasts {
     BOOL
   }
 
+  /** A key-path pattern ({@code *} any key, {@code []} any item) and its target type. */
   private record Rule(String[] pattern, Type type) {}
 
   private static final List<Rule> RULES =
