@@ -13,7 +13,9 @@ final class YamlEmitter {
       Pattern.compile(
           "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+"
               + "|0b[01_]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-              + "|\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
+              + "|\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?"
+              // YAML 1.1 base-60 numbers such as 12:30, which older parsers read as numbers
+              + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
   private static final Set<String> RESERVED =
       Set.of("true", "false", "null", "~", "y", "yes", "n", "no", "on", "off", "<<", "=");
 

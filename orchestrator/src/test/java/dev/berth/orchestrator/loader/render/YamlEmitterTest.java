@@ -26,7 +26,9 @@ class YamlEmitterTest {
         "-g|-g",
         "daemon off;|daemon off;",
         "echo #x|'echo #x'",
-        "ends:|'ends:'"
+        "ends:|'ends:'",
+        "12:30|\"12:30\"",
+        "8080:80|8080:80"
       })
   void scalar_quotesOnlyWhatPlainStyleWouldChange(String in, String out) {
     assertThat(YamlEmitter.scalar(in)).isEqualTo(out);
