@@ -140,8 +140,12 @@ final class Defaults {
     if (!m.has("count") && !m.has("device_ids")) {
       return m.with("count", Nodes.num(-1, m.mark()));
     }
-    if ("all".equals(Nodes.text(m, "count"))) {
+    String count = Nodes.text(m, "count");
+    if ("all".equalsIgnoreCase(count)) {
       return m.with("count", Nodes.num(-1, m.mark()));
+    }
+    if (count != null && count.matches("-?[0-9]+")) {
+      return m.with("count", Nodes.num(Long.parseLong(count), m.mark()));
     }
     return m;
   }
