@@ -134,15 +134,27 @@ final class Consistency {
         if (disabled.has(d) && !required) {
           continue;
         }
-        throw invalid(
-            deps.get(d),
-            "services."
-                + name
-                + ".depends_on: service \""
-                + name
-                + "\" depends on undefined service \""
-                + d
-                + "\"");
+        BerthException e =
+            invalid(
+                deps.get(d),
+                "services."
+                    + name
+                    + ".depends_on: service \""
+                    + name
+                    + "\" depends on undefined service \""
+                    + d
+                    + "\"");
+        if (disabled.has(d) && Nodes.untag(disabled.get(d)) instanceof MapNode off) {
+          throw new BerthException(
+              e.kind(),
+              e.getMessage()
+                  + " (\""
+                  + d
+                  + "\" is disabled; enable it with --profile "
+                  + String.join(" or --profile ", Profiles.of(off))
+                  + ")");
+        }
+        throw e;
       }
     }
     volumes(name, s);
