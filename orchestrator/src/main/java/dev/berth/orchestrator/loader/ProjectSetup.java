@@ -66,7 +66,7 @@ record ProjectSetup(Map<String, String> environment, List<String> files, Path wo
         }
         for (String f : composeFile.split(java.util.regex.Pattern.quote(sep))) {
           if (!f.isEmpty()) {
-            files.add(workingDir.resolve(f).normalize().toString());
+            files.add(cwd.resolve(f).normalize().toString());
           }
         }
       } else {
@@ -153,7 +153,7 @@ record ProjectSetup(Map<String, String> environment, List<String> files, Path wo
       explicit = true;
       for (String f : env.get("COMPOSE_ENV_FILES").split(",")) {
         if (!f.isBlank()) {
-          envFiles.add(workingDir.resolve(f.strip()).normalize());
+          envFiles.add(cwd.resolve(f.strip()).normalize());
         }
       }
     } else {
