@@ -49,6 +49,40 @@ class ConfigRoundTripTest {
     assertThat(problems).isEmpty();
   }
 
+  @Test
+  void configOutput_ofConformanceInputs_reloadsToTheSameOutput() throws Exception {
+    Path cases = ConformanceSuiteTest.suiteDir().resolve("cases");
+    ObjectMapper json = new ObjectMapper();
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    try (var dirs = java.nio.file.Files.list(cases)) {
+      for (Path dir : dirs.sorted().toList()) {
+        JsonNode spec = json.readTree(dir.resolve("case.json").toFile());
+        if (!"load".equals(spec.path("mode").asText()) || spec.path("files").isEmpty()) {
+          continue;
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        spec.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        List<String> args = new ArrayList<>(List.of("-p", "rt"));
+        spec.path("files").forEach(f -> args.addAll(List.of("-f", f.asText())));
+        args.addAll(List.of("config", "--no-consistency"));
+        CaseRunner.Run first = CaseRunner.berth(dir, env, args, null);
+        if (first.code() != 0) {
+          continue;
+        }
+        JsonNode entry = json.createObjectNode().put("name", dir.getFileName().toString());
+        String second = reload(dir, env, first.out(), problems, entry);
+        String third = second == null ? null : reload(dir, env, second, problems, entry);
+        if (second != null && third != null && !second.equals(third)) {
+          problems.add(dir.getFileName() + ": output changes on reload");
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(100);
+    assertThat(problems).isEmpty();
+  }
+
   private static String reload(
       Path dir, Map<String, String> env, String yaml, List<String> problems, JsonNode entry) {
     CaseRunner.Run run =
