@@ -38,6 +38,24 @@ class ComposeLoaderFuzzTest {
   }
 
   @Test
+  void load_mutatedConformanceFiles_loadOrFailReadably() throws IOException {
+    List<Path> seeds = new ArrayList<>();
+    try (var files = Files.walk(ConformanceSuiteTest.suiteDir().resolve("cases"))) {
+      files
+          .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+          .sorted()
+          .forEach(seeds::add);
+    }
+    Random random = new Random(42);
+    List<String> crashes = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      Path seed = seeds.get(random.nextInt(seeds.size()));
+      check(seed.getParent(), mutate(Files.readString(seed), random), crashes);
+    }
+    assertThat(crashes).isEmpty();
+  }
+
+  @Test
   void load_craftedHostileDocuments_failReadably() {
     List<String> crashes = new ArrayList<>();
     List<String> hostile =
@@ -80,8 +98,12 @@ class ComposeLoaderFuzzTest {
   }
 
   private void check(String input, List<String> crashes) {
+    check(dir, input, crashes);
+  }
+
+  private void check(Path cwd, String input, List<String> crashes) {
     try {
-      BerthException e = loadError(input);
+      BerthException e = loadError(cwd, input);
       if (e != null) {
         String m = e.getMessage();
         if (m == null
@@ -98,9 +120,13 @@ class ComposeLoaderFuzzTest {
   }
 
   private BerthException loadError(String input) {
+    return loadError(dir, input);
+  }
+
+  private BerthException loadError(Path cwd, String input) {
     LoadRequest req =
         new LoadRequest(
-            dir,
+            cwd,
             Map.of("HOME", dir.toString()),
             List.of("-"),
             "fuzz",
