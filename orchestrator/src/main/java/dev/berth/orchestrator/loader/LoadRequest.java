@@ -53,4 +53,84 @@ public record LoadRequest(
   public boolean has(LoadSwitch s) {
     return switches.contains(s);
   }
+
+  /** Starts a request for a process in {@code cwd} with environment {@code env}. */
+  public static Builder builder(Path cwd, Map<String, String> env) {
+    return new Builder(cwd, env);
+  }
+
+  /** Builds a {@link LoadRequest} one flag at a time. */
+  public static final class Builder {
+    private final Path cwd;
+    private final Map<String, String> env;
+    private List<String> files = List.of();
+    private String projectName;
+    private Path projectDirectory;
+    private List<String> envFiles = List.of();
+    private List<String> profiles = List.of();
+    private List<String> services = List.of();
+    private final java.util.EnumSet<LoadSwitch> switches =
+        java.util.EnumSet.noneOf(LoadSwitch.class);
+    private String stdin;
+
+    private Builder(Path cwd, Map<String, String> env) {
+      this.cwd = cwd;
+      this.env = env;
+    }
+
+    public Builder files(List<String> files) {
+      this.files = files;
+      return this;
+    }
+
+    public Builder projectName(String name) {
+      this.projectName = name;
+      return this;
+    }
+
+    public Builder projectDirectory(Path dir) {
+      this.projectDirectory = dir;
+      return this;
+    }
+
+    public Builder envFiles(List<String> envFiles) {
+      this.envFiles = envFiles;
+      return this;
+    }
+
+    public Builder profiles(List<String> profiles) {
+      this.profiles = profiles;
+      return this;
+    }
+
+    public Builder services(List<String> services) {
+      this.services = services;
+      return this;
+    }
+
+    public Builder skip(LoadSwitch s) {
+      switches.add(s);
+      return this;
+    }
+
+    /** Reads {@code text} for {@code -f -}. */
+    public Builder stdin(String text) {
+      this.stdin = text;
+      return this;
+    }
+
+    public LoadRequest build() {
+      return new LoadRequest(
+          cwd,
+          env,
+          files,
+          projectName,
+          projectDirectory,
+          envFiles,
+          profiles,
+          services,
+          switches,
+          stdin);
+    }
+  }
 }
