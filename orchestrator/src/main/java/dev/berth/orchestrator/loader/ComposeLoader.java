@@ -44,14 +44,28 @@ public final class ComposeLoader {
     ProjectSetup setup = ProjectSetup.resolve(req, warnings::add);
     Map<String, String> env = new LinkedHashMap<>(setup.environment());
     boolean interpolate = !req.has(LoadSwitch.NO_INTERPOLATE);
-    FileLoader raw = new FileLoader(env, interpolate, warnings::add, req.stdin(), validate());
+    FileLoader raw =
+        new FileLoader(
+            req.cwd().toAbsolutePath().normalize(),
+            env,
+            interpolate,
+            warnings::add,
+            req.stdin(),
+            validate());
     List<List<Node>> docs = new ArrayList<>();
     for (String f : setup.files()) {
       docs.add(raw.parse(f));
     }
     String name = projectName(setup, docs, env);
     env.put("COMPOSE_PROJECT_NAME", name);
-    FileLoader files = new FileLoader(env, interpolate, warnings::add, req.stdin(), validate());
+    FileLoader files =
+        new FileLoader(
+            req.cwd().toAbsolutePath().normalize(),
+            env,
+            interpolate,
+            warnings::add,
+            req.stdin(),
+            validate());
     MapNode merged = null;
     for (int i = 0; i < setup.files().size(); i++) {
       String file = setup.files().get(i);

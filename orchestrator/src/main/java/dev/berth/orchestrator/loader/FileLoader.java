@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 /** Reads one compose file: YAML documents, interpolation and canonical long syntax. */
 final class FileLoader {
+  private final Path base;
   private final Map<String, String> env;
   private final boolean interpolate;
   private final Consumer<String> warnings;
@@ -27,11 +28,13 @@ final class FileLoader {
   private final boolean validate;
 
   FileLoader(
+      Path base,
       Map<String, String> env,
       boolean interpolate,
       Consumer<String> warnings,
       String stdin,
       boolean validate) {
+    this.base = base;
     this.env = env;
     this.interpolate = interpolate;
     this.warnings = warnings;
@@ -59,8 +62,13 @@ final class FileLoader {
     return out;
   }
 
-  static String displayName(String file) {
-    return Path.of(file).getFileName().toString();
+  /** How a file is named in messages: relative to the working directory when inside it. */
+  String displayName(String file) {
+    Path p = Path.of(file);
+    if (base != null && p.startsWith(base)) {
+      return base.relativize(p).toString();
+    }
+    return p.toString();
   }
 
   private String read(String file) throws BerthException {

@@ -112,7 +112,12 @@ final class Includes {
     fromFiles.forEach(subEnv::putIfAbsent);
     FileLoader files =
         new FileLoader(
-            subEnv, !req.has(LoadSwitch.NO_INTERPOLATE), warnings, req.stdin(), validate);
+            req.cwd().toAbsolutePath().normalize(),
+            subEnv,
+            !req.has(LoadSwitch.NO_INTERPOLATE),
+            warnings,
+            req.stdin(),
+            validate);
     MapNode result = null;
     for (String f : absolute) {
       List<String> nextChain = new ArrayList<>(chain);
