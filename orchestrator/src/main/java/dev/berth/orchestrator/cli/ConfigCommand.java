@@ -280,10 +280,8 @@ final class ConfigCommand implements Callable<Integer> {
             m.put("Required", v.required());
             out.put(k, m);
           });
-      return ConfigRenderer.writeJson(out)
-              .replace("\n  ", "\n    ")
-              .replace("\n      ", "\n        ")
-          + "\n";
+      // docker compose prints variables with its generic formatter, indented by four
+      return ConfigRenderer.writeJson(out, 4) + "\n";
     }
     StringBuilder sb = new StringBuilder("NAME\tREQUIRED\tDEFAULT VALUE\tALTERNATE VALUE\n");
     vars.forEach(

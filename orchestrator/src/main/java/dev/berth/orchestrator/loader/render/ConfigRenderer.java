@@ -81,13 +81,19 @@ public final class ConfigRenderer {
     return writeJson(plain(OutputTree.sorted(tree)));
   }
 
-  /** Writes plain maps, lists and scalars as indented JSON. */
+  /** Writes plain maps, lists and scalars as JSON indented by two spaces. */
   public static String writeJson(Object value) {
+    return writeJson(value, 2);
+  }
+
+  /** Writes plain maps, lists and scalars as JSON indented by {@code indent} spaces. */
+  public static String writeJson(Object value, int indent) {
     try {
+      String unit = " ".repeat(indent);
       DefaultPrettyPrinter printer =
           new DefaultPrettyPrinter()
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+              .withObjectIndenter(new DefaultIndenter(unit, "\n"))
+              .withArrayIndenter(new DefaultIndenter(unit, "\n"));
       return JSON.writer(new GoStylePrinter(printer)).writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
