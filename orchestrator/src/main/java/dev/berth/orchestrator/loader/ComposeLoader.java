@@ -125,7 +125,7 @@ public final class ComposeLoader {
     tree = tree.with("services", profiles.enabled());
     if (!req.has(LoadSwitch.NO_CONSISTENCY)) {
       Consistency.check(tree, profiles.disabled());
-      Consistency.containerNames(profiles.enabled());
+      ServiceLimits.containerNames(profiles.enabled());
     }
     for (String s : req.services()) {
       if (!profiles.enabled().has(s)) {
