@@ -42,9 +42,7 @@ final class YamlEmitter {
   private void map(Map<?, ?> m, int level) {
     boolean first = true;
     for (var e : m.entrySet()) {
-      if (!first || level > 0) {
-        // caller positioned the first key when inside a sequence item
-      }
+      // the caller has already written the indentation (or "- ") of the first key
       if (!first) {
         indent(level);
       }
@@ -82,7 +80,7 @@ final class YamlEmitter {
       first = false;
       out.append("- ");
       if (item instanceof Map<?, ?> m && !m.isEmpty()) {
-        indentedMap(m, level + 2);
+        map(m, level + 2);
       } else if (item instanceof List<?> inner && !inner.isEmpty()) {
         list(inner, level + 2);
       } else {
@@ -90,10 +88,6 @@ final class YamlEmitter {
         out.append(s.startsWith("|") ? block(s, level + 2) : s + "\n");
       }
     }
-  }
-
-  private void indentedMap(Map<?, ?> m, int level) {
-    map(m, level);
   }
 
   private String block(String marker, int level) {
