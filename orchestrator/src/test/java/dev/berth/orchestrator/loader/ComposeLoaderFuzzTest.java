@@ -137,7 +137,10 @@ class ComposeLoaderFuzzTest {
             Set.of(),
             input);
     try {
-      ComposeLoader.load(req);
+      var project = ComposeLoader.load(req).project();
+      // what loads must also render
+      dev.berth.orchestrator.loader.render.ConfigRenderer.yaml(project.tree());
+      dev.berth.orchestrator.loader.render.ConfigRenderer.json(project.tree());
       return null;
     } catch (BerthException e) {
       return e;
