@@ -17,13 +17,7 @@ public final class ServiceHash {
 
   /** The hex digest for {@code service} (a canonical service mapping). */
   public static String of(MapNode service) {
-    MapNode s = service.without("build").without("pull_policy").without("scale");
-    MapNode deploy = Nodes.mapOrNull(s.get("deploy"));
-    if (deploy != null) {
-      s = s.with("deploy", deploy.without("replicas"));
-    }
-    MapNode wrapper = Nodes.map(s.mark(), "services", Nodes.map(s.mark(), "x", s));
-    String json = ConfigRenderer.json(wrapper);
+    String json = input(service);
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
@@ -31,5 +25,18 @@ public final class ServiceHash {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Exactly the text that is hashed: the service's canonical JSON (struct field order, sorted maps)
+   * under {@code services.x}, without the attributes that do not change the container.
+   */
+  public static String input(MapNode service) {
+    MapNode s = service.without("build").without("pull_policy").without("scale");
+    MapNode deploy = Nodes.mapOrNull(s.get("deploy"));
+    if (deploy != null) {
+      s = s.with("deploy", deploy.without("replicas"));
+    }
+    return ConfigRenderer.json(Nodes.map(s.mark(), "services", Nodes.map(s.mark(), "x", s)));
   }
 }
