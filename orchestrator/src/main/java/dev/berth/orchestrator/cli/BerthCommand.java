@@ -11,12 +11,27 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Docker Compose for Linux hosts without Docker.",
-    subcommands = {VersionCommand.class})
+    subcommands = {VersionCommand.class, ConfigCommand.class})
 public final class BerthCommand implements Runnable {
 
   @Mixin GlobalOptions global;
 
   @Spec CommandSpec spec;
+
+  private final HostContext host;
+
+  public BerthCommand() {
+    this(HostContext.ofProcess());
+  }
+
+  public BerthCommand(HostContext host) {
+    this.host = host;
+  }
+
+  /** The process berth runs in. */
+  public HostContext host() {
+    return host;
+  }
 
   public GlobalOptions global() {
     return global;

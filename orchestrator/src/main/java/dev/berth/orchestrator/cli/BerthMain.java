@@ -15,9 +15,14 @@ public final class BerthMain {
 
   /** Runs berth with these arguments, writing only to {@code out} and {@code err}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, HostContext.ofProcess());
+  }
+
+  /** Runs berth in {@code host} (working directory, environment, stdin) instead of the JVM's. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, HostContext host) {
     ErrorReporter reporter = new ErrorReporter();
     CommandLine cli =
-        new CommandLine(new BerthCommand())
+        new CommandLine(new BerthCommand(host))
             .setOut(out)
             .setErr(err)
             .setCaseInsensitiveEnumValuesAllowed(true)

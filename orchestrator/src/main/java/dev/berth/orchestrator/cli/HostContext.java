@@ -1,0 +1,51 @@
+package dev.berth.orchestrator.cli;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What berth takes from the process it runs in: working directory, environment and standard input.
+ * Injected so tests can run many invocations in one JVM.
+ *
+ * @param cwd the working directory
+ * @param env the process environment
+ * @param stdin reads standard input when {@code -f -} asks for it
+ */
+public record HostContext(Path cwd, Map<String, String> env, Supplier<String> stdin) {
+
+  public HostContext {
+    Objects.requireNonNull(cwd, "cwd");
+    env = Map.copyOf(env);
+    Objects.requireNonNull(stdin, "stdin");
+  }
+
+  /** The real process: {@code user.dir}, {@code System.getenv()} and {@code System.in}. */
+  public static HostContext ofProcess() {
+    return new HostContext(
+        Path.of(System.getProperty("user.dir")), System.getenv(), () -> read(System.in));
+  }
+
+  /** A context with no standard input. */
+  public static HostContext of(Path cwd, Map<String, String> env) {
+    return new HostContext(cwd, env, () -> "");
+  }
+
+  private static String read(InputStream in) {
+    try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      StringBuilder sb = new StringBuilder();
+      char[] buf = new char[8192];
+      int n;
+      while ((n = reader.read(buf)) > 0) {
+        sb.append(buf, 0, n);
+      }
+      return sb.toString();
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+}
