@@ -10,6 +10,7 @@ import dev.berth.runtime.network.dns.NameTable;
 import dev.berth.runtime.network.dns.QueryHandler;
 import dev.berth.runtime.network.ipam.PoolRange;
 import dev.berth.runtime.network.ipam.SubnetPool;
+import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netns.Netns;
 import dev.berth.runtime.network.netns.NetnsDirectory;
 import dev.berth.testkit.HostCommand;
@@ -162,6 +163,108 @@ class NetworkDriverTest {
     Netns real = netns("c1");
     NetworkAttachment attachment = attach("n1", EndpointSpec.simple("c1", real, List.of()));
     assertThat(attachment.address()).isEqualTo(attachment.subnet().network().plus(2));
+  }
+
+  @Test
+  void aContainerOnTwoNetworks_getsEth0AndEth1WithTheDefaultRouteWhereItWasChosen()
+      throws Exception {
+    BridgeNetwork front = network("front");
+    BridgeNetwork back = network("back");
+    Netns netns = netns("c1");
+    NetworkAttachment onFront =
+        attach(
+            "front",
+            new EndpointSpec(
+                "c1",
+                netns,
+                new LinkName("eth0"),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                false));
+    NetworkAttachment onBack =
+        attach(
+            "back",
+            new EndpointSpec(
+                "c1",
+                netns,
+                new LinkName("eth1"),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                true));
+    String routes = Root.inNetns(netns.file(), 5, "ip", "route").stdout();
+    assertThat(routes).contains("default via " + back.allocation().gateway() + " dev eth1");
+    assertThat(routes).doesNotContain("default via " + front.allocation().gateway());
+    assertThat(ping(netns, front.allocation().gateway())).isTrue();
+    assertThat(ping(netns, back.allocation().gateway())).isTrue();
+    assertThat(onFront.address().toString()).isNotEqualTo(onBack.address().toString());
+  }
+
+  @Test
+  void disconnectAndConnect_ofARunningNamespace_removeAndRestoreTheInterface() throws Exception {
+    BridgeNetwork front = network("front");
+    network("back");
+    Netns netns = netns("c1");
+    attach("front", EndpointSpec.simple("c1", netns, List.of()));
+    EndpointSpec second =
+        new EndpointSpec(
+            "c1",
+            netns,
+            new LinkName("eth1"),
+            Optional.empty(),
+            Optional.empty(),
+            List.of("db"),
+            false);
+    NetworkAttachment onBack = attach("back", second);
+    driver.detach(onBack);
+    attachments.remove(onBack);
+    assertThat(Root.inNetns(netns.file(), 5, "ip", "link", "show", "eth1").succeeded()).isFalse();
+    assertThat(ping(netns, front.allocation().gateway())).isTrue();
+    NetworkAttachment again = attach("back", second);
+    assertThat(again.address()).isEqualTo(onBack.address());
+    assertThat(Root.inNetns(netns.file(), 5, "ip", "link", "show", "eth1").succeeded()).isTrue();
+  }
+
+  @Test
+  void aStaticAddressAndMtu_areHonoured() throws Exception {
+    BridgeNetwork network =
+        driver.create(
+            new NetworkSpec(
+                "n1",
+                "n1",
+                false,
+                dev.berth.runtime.network.ipam.IpamRequest.any(),
+                Optional.of(new LinkName("berthmtutest")),
+                1400));
+    networks.add("n1");
+    leaks.link("berthmtutest");
+    Netns netns = netns("c1");
+    dev.berth.runtime.network.ipam.Ipv4Address wanted =
+        network.allocation().subnet().network().plus(77);
+    NetworkAttachment attachment =
+        attach(
+            "n1",
+            new EndpointSpec(
+                "c1",
+                netns,
+                new LinkName("eth0"),
+                Optional.of(wanted),
+                Optional.empty(),
+                List.of(),
+                true));
+    assertThat(attachment.address()).isEqualTo(wanted);
+    assertThat(Root.inNetns(netns.file(), 5, "ip", "link", "show", "eth0").stdout())
+        .contains("mtu 1400");
+    assertThat(
+            HostCommand.runChecked(
+                    List.of("ip", "link", "show", "berthmtutest"), Duration.ofSeconds(5))
+                .stdout())
+        .contains("mtu 1400");
+  }
+
+  private static boolean ping(Netns netns, dev.berth.runtime.network.ipam.Ipv4Address to) {
+    return Root.inNetns(netns.file(), 4, "ping", "-c", "1", "-W", "2", to.toString()).succeeded();
   }
 
   private BridgeNetwork network(String id) throws Exception {
