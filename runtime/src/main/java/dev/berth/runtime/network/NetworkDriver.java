@@ -4,6 +4,7 @@ import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.network.dns.Upstream;
 import dev.berth.runtime.network.firewall.PortForward;
+import dev.berth.runtime.network.ipam.Durability;
 import dev.berth.runtime.network.ipam.Ipam;
 import dev.berth.runtime.network.ipam.Ipv4Address;
 import dev.berth.runtime.network.ipam.NetworkAllocation;
@@ -44,13 +45,16 @@ public final class NetworkDriver implements AutoCloseable {
   private final Map<String, Live> networks = new ConcurrentHashMap<>();
   private final PortReserver reserver = new PortReserver();
   private final Map<String, PortReservation> reservations = new ConcurrentHashMap<>();
+  private final VethReaper reaper;
 
   NetworkDriver(
       Rtnetlink host,
+      Rtnetlink reaperSocket,
       Ipam ipam,
       NetworkDns dns,
       NetworkFirewall firewall,
       NetworkListener listener) {
+    this.reaper = new VethReaper(reaperSocket, ipam, listener);
     this.host = host;
     this.ipam = ipam;
     this.dns = dns;
@@ -67,12 +71,34 @@ public final class NetworkDriver implements AutoCloseable {
       NetworkFirewall firewall,
       NetworkListener listener)
       throws EngineException {
+    return open(
+        stateRoot, pool, Durability.SYNC_EVERY_CHANGE, dnsPort, dnsUpstream, firewall, listener);
+  }
+
+  /** As {@link #open(Path, SubnetPool, int, Upstream, NetworkFirewall, NetworkListener)}. */
+  public static NetworkDriver open(
+      Path stateRoot,
+      SubnetPool pool,
+      Durability durability,
+      int dnsPort,
+      Upstream dnsUpstream,
+      NetworkFirewall firewall,
+      NetworkListener listener)
+      throws EngineException {
     Rtnetlink host = Rtnetlink.open();
     Ipam ipam =
         new Ipam(
-            stateRoot.resolve("network").resolve("ipam.json"), pool, new NetlinkHostNetworks(host));
+            stateRoot.resolve("network").resolve("ipam.json"),
+            pool,
+            new NetlinkHostNetworks(host),
+            durability);
     return new NetworkDriver(
-        host, ipam, new NetworkDns(dnsPort, dnsUpstream, listener::problem), firewall, listener);
+        host,
+        Rtnetlink.open(),
+        ipam,
+        new NetworkDns(dnsPort, dnsUpstream, listener::problem),
+        firewall,
+        listener);
   }
 
   /** The IPAM this driver allocates from, e.g. to pick test subnets that collide with nothing. */
@@ -115,6 +141,7 @@ public final class NetworkDriver implements AutoCloseable {
     if (live == null) {
       throw new EngineException(ErrorKind.NOT_FOUND, "network " + networkId + " not found");
     }
+    reaper.awaitAll();
     undoCreate(live.network(), true);
   }
 
@@ -129,6 +156,8 @@ public final class NetworkDriver implements AutoCloseable {
         ipam.allocateAddress(networkId, endpoint.endpointId(), endpoint.staticAddress());
     MacAddress mac = endpoint.mac().orElse(MacAddress.derivedFrom(address));
     LinkName hostEnd = HostNames.vethFor(networkId, endpoint.endpointId());
+    reaper.awaitNames(
+        endpoint.netns().file().toString(), endpoint.interfaceName().value(), hostEnd.value());
     boolean vethMade = false;
     try (NetnsFd netns = NetnsFd.open(endpoint.netns().file())) {
       host.execute(
@@ -224,8 +253,20 @@ public final class NetworkDriver implements AutoCloseable {
     ipam.releaseAddress(attachment.networkId(), attachment.endpointId());
   }
 
+  /**
+   * Like {@link #detach} but returns once the endpoint is out of DNS and its ports are unpublished,
+   * leaving the kernel's slow veth deletion (then the address release) to a background thread; for
+   * containers being removed. A later attach reusing the names waits for it.
+   */
+  public void detachLater(NetworkAttachment attachment) throws EngineException {
+    unpublish(attachment);
+    dns.unregister(attachment.networkId(), attachment.endpointId());
+    reaper.reap(attachment);
+  }
+
   @Override
   public void close() {
+    reaper.close();
     dns.close();
     firewall.close();
     host.close();

@@ -5,6 +5,7 @@ import dev.berth.runtime.network.dns.DnsServer;
 import dev.berth.runtime.network.dns.ForwardingUpstream;
 import dev.berth.runtime.network.dns.NameTable;
 import dev.berth.runtime.network.dns.QueryHandler;
+import dev.berth.runtime.network.ipam.Durability;
 import dev.berth.runtime.network.ipam.IpamRequest;
 import dev.berth.runtime.network.ipam.PoolRange;
 import dev.berth.runtime.network.ipam.SubnetPool;
@@ -37,7 +38,7 @@ import org.xbill.DNS.Type;
  * <pre>
  * mvn -q -pl runtime dependency:build-classpath -Dmdep.outputFile=/tmp/berth-cp.txt
  * java -cp runtime/target/test-classes:runtime/target/classes:$(cat /tmp/berth-cp.txt) \
- *     dev.berth.runtime.network.NetworkBenchmark [rounds]
+ *     dev.berth.runtime.network.NetworkBenchmark [rounds] [SYNC_EVERY_CHANGE|SYNC_NETWORK_CHANGES]
  * </pre>
  */
 public final class NetworkBenchmark {
@@ -45,7 +46,10 @@ public final class NetworkBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    Durability durability =
+        args.length > 1 ? Durability.valueOf(args[1]) : Durability.SYNC_EVERY_CHANGE;
     PrintStream out = System.out;
+    out.println("IPAM durability: " + durability);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Path root = Files.createTempDirectory("berth-bench");
     NetnsDirectory namespaces = new NetnsDirectory(root.resolve("netns"));
@@ -59,6 +63,7 @@ public final class NetworkBenchmark {
         NetworkDriver.open(
             root,
             new SubnetPool(List.of(PoolRange.parse("10.215.0.0/16:24"))),
+            durability,
             53,
             new ForwardingUpstream(List.of(resolver.address()), Duration.ofSeconds(1)),
             NetworkFirewall.onHost("berth-bench-" + suffix, "BERTH-B-" + suffix),
@@ -86,6 +91,26 @@ public final class NetworkBenchmark {
         report(out, "attach+detach via rtnetlink (ms)", berth);
         report(out, "  attach alone (ms)", attachOnly);
         report(out, "  detach alone (ms)", detachOnly);
+
+        // As containers do, each endpoint has a namespace of its own (made outside the timing).
+        List<Netns> own = new ArrayList<>();
+        for (int i = 0; i < rounds + 20; i++) {
+          own.add(namespaces.create("own" + i));
+        }
+        List<Double> lazy = new ArrayList<>();
+        for (int i = 0; i < rounds + 20; i++) {
+          long start = System.nanoTime();
+          NetworkAttachment attachment =
+              driver.attach("bench", EndpointSpec.simple("l" + i, own.get(i), List.of("web")));
+          driver.detachLater(attachment);
+          if (i >= 20) {
+            lazy.add((System.nanoTime() - start) / 1e6);
+          }
+        }
+        report(out, "attach+detachLater, own netns each (ms)", lazy);
+        for (Netns netnsOfOne : own) {
+          namespaces.remove(netnsOfOne);
+        }
 
         List<Double> ip = new ArrayList<>();
         for (int i = 0; i < Math.min(rounds, 50); i++) {

@@ -154,6 +154,38 @@ class NetworkDriverTest {
   }
 
   @Test
+  void detachLater_returnsAtOnceAndAnImmediateReattachWaitsForTheOldVeth() throws Exception {
+    network("n1");
+    Netns netns = netns("c1");
+    NetworkAttachment first = driver.attach("n1", EndpointSpec.simple("c1", netns, List.of("web")));
+    leaks.link(first.hostInterface().value());
+    driver.detachLater(first);
+    NetworkAttachment second = attach("n1", EndpointSpec.simple("c1", netns, List.of("web")));
+    assertThat(second.hostInterface()).isEqualTo(first.hostInterface());
+    assertThat(Root.inNetns(netns.file(), 5, "ip", "-4", "-o", "addr", "show", "eth0").stdout())
+        .contains(second.address().toString());
+  }
+
+  @Test
+  void detachLater_releasesTheAddressOnceTheVethIsGone() throws Exception {
+    BridgeNetwork network = network("n1");
+    Netns netns = netns("c1");
+    NetworkAttachment first = driver.attach("n1", EndpointSpec.simple("c1", netns, List.of()));
+    leaks.link(first.hostInterface().value());
+    driver.detachLater(first);
+    driver.remove("n1");
+    networks.remove("n1");
+    assertThat(driver.ipam().network("n1")).isEmpty();
+    assertThat(
+            HostCommand.run(
+                    List.of("ip", "link", "show", first.hostInterface().value()),
+                    Duration.ofSeconds(5))
+                .succeeded())
+        .isFalse();
+    assertThat(network.bridge()).isNotNull();
+  }
+
+  @Test
   void attach_toAMissingNamespace_failsAndGivesTheAddressBack() throws Exception {
     network("n1");
     Netns ghost = new Netns("ghost", root.resolve("netns").resolve("ghost"));
