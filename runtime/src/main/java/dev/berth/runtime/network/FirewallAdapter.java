@@ -17,11 +17,19 @@ final class FirewallAdapter implements NetworkFirewall {
   private final Firewall firewall;
   private final Path procSysNet;
   private final AutoCloseable resources;
+  private final NetworkListener listener;
 
-  FirewallAdapter(Firewall firewall, Path procSysNet, AutoCloseable resources) {
+  FirewallAdapter(
+      Firewall firewall, Path procSysNet, AutoCloseable resources, NetworkListener listener) {
     this.firewall = firewall;
     this.procSysNet = procSysNet;
     this.resources = resources;
+    this.listener = listener;
+  }
+
+  @Override
+  public void reconcile() throws EngineException {
+    firewall.reconcile();
   }
 
   @Override
@@ -53,7 +61,23 @@ final class FirewallAdapter implements NetworkFirewall {
       throw new EngineException(
           ErrorKind.UNAVAILABLE, "enable route_localnet on " + network.bridge() + ": " + e, e);
     }
+    if (!network.spec().internal()) {
+      enableForwarding();
+    }
     firewall.addNetwork(toFirewall(network));
+  }
+
+  /** Egress needs IPv4 forwarding; Docker turns it on the same way when it is off. */
+  private void enableForwarding() throws EngineException {
+    Path forward = procSysNet.resolve("ipv4/ip_forward");
+    try {
+      if (Files.readString(forward).strip().equals("0")) {
+        Files.writeString(forward, "1");
+        listener.problem("net.ipv4.ip_forward was 0; berth set it to 1 for network egress");
+      }
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.UNAVAILABLE, "enable ip_forward: " + e, e);
+    }
   }
 
   @Override

@@ -101,6 +101,14 @@ public final class NetworkDriver implements AutoCloseable {
         listener);
   }
 
+  /**
+   * Re-checks the firewall: rewrites berth's nft table and iptables chain and the FORWARD jump as
+   * they should be. The engine calls it when it starts; network creation does it too.
+   */
+  public void recheckFirewall() throws EngineException {
+    firewall.reconcile();
+  }
+
   /** The IPAM this driver allocates from, e.g. to pick test subnets that collide with nothing. */
   public Ipam ipam() {
     return ipam;

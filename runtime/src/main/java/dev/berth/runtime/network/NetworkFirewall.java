@@ -10,13 +10,14 @@ public interface NetworkFirewall extends AutoCloseable {
    * iptables chain {@code chain} jumped from FORWARD ({@code berth}/{@code BERTH-FORWARD}
    * normally).
    */
-  static NetworkFirewall onHost(String table, String chain) throws EngineException {
+  static NetworkFirewall onHost(String table, String chain, NetworkListener listener)
+      throws EngineException {
     dev.berth.runtime.network.netlink.Nftables nft =
         dev.berth.runtime.network.netlink.Nftables.open();
     dev.berth.runtime.network.firewall.Firewall firewall =
         new dev.berth.runtime.network.firewall.Firewall(
             table, chain, nft::run, new dev.berth.runtime.network.firewall.ProcessCommandRunner());
-    return new FirewallAdapter(firewall, java.nio.file.Path.of("/proc/sys/net"), nft);
+    return new FirewallAdapter(firewall, java.nio.file.Path.of("/proc/sys/net"), nft, listener);
   }
 
   /** Adds and removes the DNATs of one endpoint's published ports. */
@@ -30,6 +31,9 @@ public interface NetworkFirewall extends AutoCloseable {
   }
 
   default void unpublish(String owner) throws EngineException {}
+
+  /** Rewrites every rule as it should be: at engine start, or when someone removed some. */
+  default void reconcile() throws EngineException {}
 
   @Override
   default void close() {}

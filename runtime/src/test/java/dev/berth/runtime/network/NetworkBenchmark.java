@@ -66,7 +66,8 @@ public final class NetworkBenchmark {
             durability,
             53,
             new ForwardingUpstream(List.of(resolver.address()), Duration.ofSeconds(1)),
-            NetworkFirewall.onHost("berth-bench-" + suffix, "BERTH-B-" + suffix),
+            NetworkFirewall.onHost(
+                "berth-bench-" + suffix, "BERTH-B-" + suffix, NetworkListener.ignoring()),
             message -> out.println("problem: " + message))) {
       BridgeNetwork network =
           driver.create(

@@ -84,7 +84,8 @@ class NetworkScenarioTest {
             new SubnetPool(List.of(PoolRange.parse("10.214.0.0/16:24"))),
             53,
             new ForwardingUpstream(List.of(resolver.address()), Duration.ofSeconds(1)),
-            NetworkFirewall.onHost("berth-test-" + suffix, "BERTH-T-" + suffix),
+            NetworkFirewall.onHost(
+                "berth-test-" + suffix, "BERTH-T-" + suffix, NetworkListener.ignoring()),
             message -> {
               throw new AssertionError("network problem: " + message);
             });
@@ -209,6 +210,29 @@ class NetworkScenarioTest {
     assertThat(ping(free, outside)).as("egress from a normal network").isTrue();
     assertThat(ping(jailed, outside)).as("egress from an internal network").isFalse();
     assertThat(ping(jailed, sealed.allocation().gateway())).isTrue();
+  }
+
+  @Test
+  void recheckFirewall_restoresAForwardJumpSomeoneRemovedNextToDockersDropPolicy()
+      throws Exception {
+    BridgeNetwork front = network("front", false);
+    Endpoint c1 = endpoint(front, "c1", "c1");
+    Endpoint c2 = endpoint(front, "c2", "c2");
+    assertThat(ping(c1, c2.attachment().address())).isTrue();
+    HostCommand.runChecked(
+        List.of("iptables", "-w", "5", "-D", "FORWARD", "-j", "BERTH-T-" + suffix),
+        Duration.ofSeconds(5));
+    boolean forwardDrops =
+        HostCommand.runChecked(
+                List.of("iptables", "-w", "5", "-S", "FORWARD"), Duration.ofSeconds(5))
+            .stdout()
+            .startsWith("-P FORWARD DROP");
+    if (forwardDrops) {
+      // Docker's DROP policy and br_netfilter: without berth's chain, bridged traffic dies.
+      assertThat(ping(c1, c2.attachment().address())).isFalse();
+    }
+    driver.recheckFirewall();
+    assertThat(ping(c1, c2.attachment().address())).isTrue();
   }
 
   @Test
