@@ -193,7 +193,8 @@ public final class NetworkDriver implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    dns.register(networkId, endpoint.endpointId(), address, endpoint.dnsNames());
+    dns.register(
+        networkId, endpoint.endpointId(), address, endpoint.dnsNames(), endpoint.dnsServers());
     return new NetworkAttachment(
         networkId,
         endpoint.endpointId(),

@@ -139,6 +139,42 @@ class NetworkDriverTest {
   }
 
   @Test
+  void composeDnsServers_answerTheirEndpointsOtherNamesOnly() throws Exception {
+    BridgeNetwork network = network("n1");
+    NameTable customNames = new NameTable();
+    customNames.register(
+        new dev.berth.runtime.network.dns.DnsEntry(
+            "x",
+            dev.berth.runtime.network.ipam.Ipv4Address.parse("192.0.2.123"),
+            List.of("custom.test")));
+    try (DnsServer custom =
+        DnsServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            new QueryHandler(customNames, Optional.empty(), DnsListener.ignoring()),
+            DnsListener.ignoring())) {
+      Netns withDns = netns("c1");
+      Netns without = netns("c2");
+      attach(
+          "n1",
+          new EndpointSpec(
+              "c1",
+              withDns,
+              new LinkName("eth0"),
+              Optional.empty(),
+              Optional.empty(),
+              List.of(),
+              true,
+              List.of(custom.address())));
+      attach("n1", EndpointSpec.simple("c2", without, List.of()));
+      String gateway = network.allocation().gateway().toString();
+      assertThat(Root.inNetns(withDns.file(), 5, "nslookup", "custom.test", gateway).stdout())
+          .contains("192.0.2.123");
+      assertThat(Root.inNetns(without.file(), 5, "nslookup", "custom.test", gateway).stdout())
+          .doesNotContain("192.0.2.123");
+    }
+  }
+
+  @Test
   void detach_removesBothEndsOfTheVeth() throws Exception {
     network("n1");
     Netns netns = netns("c1");
