@@ -46,14 +46,19 @@ public final class NetworkDriver implements AutoCloseable {
   private final PortReserver reserver = new PortReserver();
   private final Map<String, PortReservation> reservations = new ConcurrentHashMap<>();
   private final VethReaper reaper;
+  private final NetworkRecords records;
+  private final Map<String, NetworkAttachment> attached = new ConcurrentHashMap<>();
+  private boolean closed;
 
   NetworkDriver(
       Rtnetlink host,
       Rtnetlink reaperSocket,
       Ipam ipam,
+      NetworkRecords records,
       NetworkDns dns,
       NetworkFirewall firewall,
       NetworkListener listener) {
+    this.records = records;
     this.reaper = new VethReaper(reaperSocket, ipam, listener);
     this.host = host;
     this.ipam = ipam;
@@ -92,13 +97,30 @@ public final class NetworkDriver implements AutoCloseable {
             pool,
             new NetlinkHostNetworks(host),
             durability);
-    return new NetworkDriver(
-        host,
-        Rtnetlink.open(),
-        ipam,
-        new NetworkDns(dnsPort, dnsUpstream, listener::problem),
-        firewall,
-        listener);
+    NetworkRecords records =
+        new NetworkRecords(
+            new StateFile(stateRoot.resolve("network").resolve("networks.json")), durability);
+    NetworkDriver driver =
+        new NetworkDriver(
+            host,
+            Rtnetlink.open(),
+            ipam,
+            records,
+            new NetworkDns(dnsPort, dnsUpstream, listener::problem),
+            firewall,
+            listener);
+    new Readoption(driver, listener).run(records.networks());
+    return driver;
+  }
+
+  /** The networks this driver has, created or re-adopted. */
+  public List<BridgeNetwork> networks() {
+    return networks.values().stream().map(Live::network).toList();
+  }
+
+  /** The endpoints attached now, e.g. re-adopted ones the container side must take over. */
+  public List<NetworkAttachment> attachments() {
+    return List.copyOf(attached.values());
   }
 
   /**
@@ -133,6 +155,7 @@ public final class NetworkDriver implements AutoCloseable {
       firewall.networkCreated(network);
       dns.start(spec.id(), allocation.gateway(), spec.internal());
       networks.put(spec.id(), new Live(network, index));
+      records.putNetwork(network);
       return network;
     } catch (EngineException | RuntimeException e) {
       undoCreate(network, bridgeMade);
@@ -151,6 +174,7 @@ public final class NetworkDriver implements AutoCloseable {
     }
     reaper.awaitAll();
     undoCreate(live.network(), true);
+    records.removeNetwork(networkId);
   }
 
   /** Wires {@code endpoint} into its namespace on the network and registers its DNS names. */
@@ -195,16 +219,20 @@ public final class NetworkDriver implements AutoCloseable {
     }
     dns.register(
         networkId, endpoint.endpointId(), address, endpoint.dnsNames(), endpoint.dnsServers());
-    return new NetworkAttachment(
-        networkId,
-        endpoint.endpointId(),
-        endpoint.netns(),
-        hostEnd,
-        endpoint.interfaceName(),
-        address,
-        allocation.subnet(),
-        allocation.gateway(),
-        mac);
+    NetworkAttachment attachment =
+        new NetworkAttachment(
+            networkId,
+            endpoint.endpointId(),
+            endpoint.netns(),
+            hostEnd,
+            endpoint.interfaceName(),
+            address,
+            allocation.subnet(),
+            allocation.gateway(),
+            mac);
+    attached.put(owner(attachment), attachment);
+    records.putEndpoint(attachment, endpoint);
+    return attachment;
   }
 
   /**
@@ -233,6 +261,7 @@ public final class NetworkDriver implements AutoCloseable {
       throw e;
     }
     reservations.put(owner(attachment), reservation);
+    records.setPorts(attachment, reservation.ports());
     return reservation.ports();
   }
 
@@ -252,6 +281,8 @@ public final class NetworkDriver implements AutoCloseable {
   public void detach(NetworkAttachment attachment) throws EngineException {
     unpublish(attachment);
     dns.unregister(attachment.networkId(), attachment.endpointId());
+    attached.remove(owner(attachment));
+    records.removeEndpoint(attachment.networkId(), attachment.endpointId());
     try {
       host.execute(new DeleteLink(attachment.hostInterface()));
     } catch (NetlinkException e) {
@@ -270,15 +301,85 @@ public final class NetworkDriver implements AutoCloseable {
   public void detachLater(NetworkAttachment attachment) throws EngineException {
     unpublish(attachment);
     dns.unregister(attachment.networkId(), attachment.endpointId());
+    attached.remove(owner(attachment));
+    records.removeEndpoint(attachment.networkId(), attachment.endpointId());
     reaper.reap(attachment);
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // Networks, endpoints and rules stay: a restarted engine re-adopts them. Sockets go.
+    reservations.values().forEach(PortReservation::close);
+    reservations.clear();
     reaper.close();
     dns.close();
     firewall.close();
     host.close();
+  }
+
+  /** Takes over a network from an earlier engine run, re-making its bridge if it went. */
+  void adoptNetwork(BridgeNetwork network) throws EngineException {
+    NetworkAllocation allocation = ipam.allocateNetwork(network.id(), network.spec().ipam());
+    LinkName bridge = network.bridge();
+    int index;
+    try {
+      index = host.link(bridge).index();
+    } catch (NetlinkException e) {
+      if (!e.isNoSuchDevice()) {
+        throw e;
+      }
+      host.execute(new CreateBridge(bridge, network.spec().mtu()));
+      index = host.link(bridge).index();
+      host.execute(
+          new AddAddress(bridge, index, allocation.gateway(), allocation.subnet().prefixLength()));
+      host.execute(new SetLinkUp(bridge));
+    }
+    BridgeNetwork adopted = new BridgeNetwork(network.spec(), allocation, bridge);
+    firewall.networkCreated(adopted);
+    dns.start(network.id(), allocation.gateway(), network.spec().internal());
+    networks.put(network.id(), new Live(adopted, index));
+  }
+
+  /**
+   * Takes over an endpoint whose namespace and veth are still there (names, ports); one whose
+   * container went with the engine is forgotten and its address released.
+   */
+  void adoptEndpoint(
+      NetworkAttachment attachment,
+      List<String> names,
+      List<java.net.InetSocketAddress> servers,
+      List<PortBinding> ports)
+      throws EngineException {
+    boolean alive =
+        java.nio.file.Files.exists(attachment.netns().file()) && exists(attachment.hostInterface());
+    if (!alive) {
+      deleteQuietly(attachment.hostInterface());
+      ipam.releaseAddress(attachment.networkId(), attachment.endpointId());
+      records.removeEndpoint(attachment.networkId(), attachment.endpointId());
+      return;
+    }
+    dns.register(
+        attachment.networkId(), attachment.endpointId(), attachment.address(), names, servers);
+    attached.put(owner(attachment), attachment);
+    if (!ports.isEmpty()) {
+      publish(attachment, ports);
+    }
+  }
+
+  private boolean exists(LinkName link) throws EngineException {
+    try {
+      host.link(link);
+      return true;
+    } catch (NetlinkException e) {
+      if (e.isNoSuchDevice()) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   private void configureInside(

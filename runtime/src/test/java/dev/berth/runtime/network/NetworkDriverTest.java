@@ -51,14 +51,37 @@ class NetworkDriverTest {
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new QueryHandler(new NameTable(), Optional.empty(), DnsListener.ignoring()),
             DnsListener.ignoring());
-    driver =
-        NetworkDriver.open(
-            root,
-            new SubnetPool(List.of(PoolRange.parse("10.213.0.0/16:24"))),
-            53,
-            new ForwardingUpstream(List.of(fakeHostResolver.address()), Duration.ofSeconds(1)),
-            NetworkFirewall.none(),
-            problems::add);
+    driver = openDriver();
+  }
+
+  private NetworkDriver openDriver() throws Exception {
+    return NetworkDriver.open(
+        root,
+        new SubnetPool(List.of(PoolRange.parse("10.213.0.0/16:24"))),
+        53,
+        new ForwardingUpstream(List.of(fakeHostResolver.address()), Duration.ofSeconds(1)),
+        NetworkFirewall.none(),
+        problems::add);
+  }
+
+  @Test
+  void aRestartedDriver_forgetsEndpointsWhoseNamespaceWentAndFreesTheirAddresses()
+      throws Exception {
+    network("n1");
+    Netns gone = netns("gone");
+    Netns kept = netns("kept");
+    NetworkAttachment goneOne = driver.attach("n1", EndpointSpec.simple("gone", gone, List.of()));
+    leaks.link(goneOne.hostInterface().value());
+    attach("n1", EndpointSpec.simple("kept", kept, List.of("kept")));
+    driver.close();
+    namespaces.remove(gone);
+    created.remove(gone);
+    driver = openDriver();
+    assertThat(driver.attachments())
+        .extracting(NetworkAttachment::endpointId)
+        .containsExactly("kept");
+    NetworkAttachment next = attach("n1", EndpointSpec.simple("next", netns("next"), List.of()));
+    assertThat(next.address()).isEqualTo(goneOne.address());
   }
 
   @AfterEach

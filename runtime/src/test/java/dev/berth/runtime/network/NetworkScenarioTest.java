@@ -60,6 +60,7 @@ class NetworkScenarioTest {
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
   private final Deque<AutoCloseable> cleanups = new ArrayDeque<>();
   private OwnLeaks leaks;
+  private InetSocketAddress resolverAddress;
   private Path root;
   private NetworkDriver driver;
   private NetnsDirectory namespaces;
@@ -78,18 +79,22 @@ class NetworkScenarioTest {
             new QueryHandler(new NameTable(), Optional.empty(), DnsListener.ignoring()),
             DnsListener.ignoring());
     cleanups.push(resolver::close);
-    driver =
-        NetworkDriver.open(
-            root,
-            new SubnetPool(List.of(PoolRange.parse("10.214.0.0/16:24"))),
-            53,
-            new ForwardingUpstream(List.of(resolver.address()), Duration.ofSeconds(1)),
-            NetworkFirewall.onHost(
-                "berth-test-" + suffix, "BERTH-T-" + suffix, NetworkListener.ignoring()),
-            message -> {
-              throw new AssertionError("network problem: " + message);
-            });
-    cleanups.push(driver::close);
+    resolverAddress = resolver.address();
+    driver = openDriver();
+    cleanups.push(() -> driver.close());
+  }
+
+  private NetworkDriver openDriver() throws Exception {
+    return NetworkDriver.open(
+        root,
+        new SubnetPool(List.of(PoolRange.parse("10.214.0.0/16:24"))),
+        53,
+        new ForwardingUpstream(List.of(resolverAddress), Duration.ofSeconds(1)),
+        NetworkFirewall.onHost(
+            "berth-test-" + suffix, "BERTH-T-" + suffix, NetworkListener.ignoring()),
+        message -> {
+          throw new AssertionError("network problem: " + message);
+        });
   }
 
   @AfterEach
@@ -233,6 +238,25 @@ class NetworkScenarioTest {
     }
     driver.recheckFirewall();
     assertThat(ping(c1, c2.attachment().address())).isTrue();
+  }
+
+  @Test
+  void aRestartedEngine_readoptsNetworksNamesPortsAndTraffic() throws Exception {
+    BridgeNetwork front = network("front", false);
+    Endpoint web = endpoint(front, "web", "web");
+    Endpoint client = endpoint(front, "client", "client");
+    cleanups.push(NetnsServers.tcpSaying(web.netns(), 80, "hello from web"));
+    PublishedPort port =
+        publish(web, new PortBinding(Protocol.TCP, Optional.empty(), Optional.empty(), 80));
+
+    driver.close();
+    driver = openDriver();
+
+    assertThat(driver.networks()).extracting(BridgeNetwork::id).containsExactly("front");
+    assertThat(driver.attachments()).hasSize(2);
+    assertThat(resolve(client, "web", front)).isEqualTo(web.attachment().address());
+    assertThat(tcp(client, web.attachment().address(), 80)).contains("hello from web");
+    assertThat(hostTcp("127.0.0.1", port.hostPort())).isEqualTo("hello from web");
   }
 
   @Test
