@@ -3,29 +3,17 @@ package dev.berth.runtime.network;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.network.dns.Upstream;
-import dev.berth.runtime.network.firewall.PortForward;
 import dev.berth.runtime.network.ipam.Durability;
 import dev.berth.runtime.network.ipam.Ipam;
 import dev.berth.runtime.network.ipam.Ipv4Address;
 import dev.berth.runtime.network.ipam.NetworkAllocation;
 import dev.berth.runtime.network.ipam.SubnetPool;
-import dev.berth.runtime.network.netlink.AddAddress;
-import dev.berth.runtime.network.netlink.AddDefaultRoute;
-import dev.berth.runtime.network.netlink.CreateBridge;
-import dev.berth.runtime.network.netlink.CreateVethPair;
-import dev.berth.runtime.network.netlink.DeleteLink;
 import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netlink.MacAddress;
-import dev.berth.runtime.network.netlink.NetlinkException;
-import dev.berth.runtime.network.netlink.NetnsFd;
 import dev.berth.runtime.network.netlink.Rtnetlink;
-import dev.berth.runtime.network.netlink.SetLinkUp;
 import dev.berth.runtime.network.ports.PortBinding;
-import dev.berth.runtime.network.ports.PortReservation;
-import dev.berth.runtime.network.ports.PortReserver;
 import dev.berth.runtime.network.ports.PublishedPort;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,15 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * pair whose container end is born inside the namespace with its final name and MAC.
  */
 public final class NetworkDriver implements AutoCloseable {
-  private static final LinkName LOOPBACK = new LinkName("lo");
-  private final Rtnetlink host;
+  private final HostLinks links;
   private final Ipam ipam;
   private final NetworkDns dns;
   private final NetworkFirewall firewall;
   private final NetworkListener listener;
   private final Map<String, Live> networks = new ConcurrentHashMap<>();
-  private final PortReserver reserver = new PortReserver();
-  private final Map<String, PortReservation> reservations = new ConcurrentHashMap<>();
+  private final PortPublisher ports;
   private final VethReaper reaper;
   private final NetworkRecords records;
   private final Map<String, NetworkAttachment> attached = new ConcurrentHashMap<>();
@@ -60,7 +46,8 @@ public final class NetworkDriver implements AutoCloseable {
       NetworkListener listener) {
     this.records = records;
     this.reaper = new VethReaper(reaperSocket, ipam, listener);
-    this.host = host;
+    this.links = new HostLinks(host);
+    this.ports = new PortPublisher(firewall);
     this.ipam = ipam;
     this.dns = dns;
     this.firewall = firewall;
@@ -146,12 +133,8 @@ public final class NetworkDriver implements AutoCloseable {
     BridgeNetwork network = new BridgeNetwork(spec, allocation, bridge);
     boolean bridgeMade = false;
     try {
-      host.execute(new CreateBridge(bridge, spec.mtu()));
+      int index = links.createBridge(bridge, spec.mtu(), allocation);
       bridgeMade = true;
-      int index = host.link(bridge).index();
-      host.execute(
-          new AddAddress(bridge, index, allocation.gateway(), allocation.subnet().prefixLength()));
-      host.execute(new SetLinkUp(bridge));
       firewall.networkCreated(network);
       dns.start(spec.id(), allocation.gateway(), spec.internal());
       networks.put(spec.id(), new Live(network, index));
@@ -190,22 +173,16 @@ public final class NetworkDriver implements AutoCloseable {
     LinkName hostEnd = HostNames.vethFor(networkId, endpoint.endpointId());
     reaper.awaitNames(
         endpoint.netns().file().toString(), endpoint.interfaceName().value(), hostEnd.value());
-    boolean vethMade = false;
-    try (NetnsFd netns = NetnsFd.open(endpoint.netns().file())) {
-      host.execute(
-          new CreateVethPair(
-              hostEnd,
-              live.bridgeIndex(),
-              live.network().spec().mtu(),
-              endpoint.interfaceName(),
-              netns.fd(),
-              mac));
-      vethMade = true;
-      configureInside(endpoint, address, allocation);
+    try {
+      links.wireEndpoint(
+          endpoint,
+          hostEnd,
+          live.bridgeIndex(),
+          live.network().spec().mtu(),
+          address,
+          mac,
+          allocation);
     } catch (EngineException | RuntimeException e) {
-      if (vethMade) {
-        deleteQuietly(hostEnd);
-      }
       releaseQuietly(networkId, endpoint.endpointId());
       throw new EngineException(
           e instanceof EngineException ee ? ee.kind() : ErrorKind.INTERNAL,
@@ -241,39 +218,15 @@ public final class NetworkDriver implements AutoCloseable {
    */
   public List<PublishedPort> publish(NetworkAttachment attachment, List<PortBinding> bindings)
       throws EngineException {
-    unpublish(attachment);
-    PortReservation reservation = reserver.reserve(bindings);
-    List<PortForward> forwards = new ArrayList<>();
-    for (PublishedPort port : reservation.ports()) {
-      forwards.add(
-          new PortForward(
-              owner(attachment),
-              port.protocol(),
-              port.hostIp(),
-              port.hostPort(),
-              attachment.address(),
-              port.containerPort()));
-    }
-    try {
-      firewall.publish(owner(attachment), forwards);
-    } catch (EngineException | RuntimeException e) {
-      reservation.close();
-      throw e;
-    }
-    reservations.put(owner(attachment), reservation);
-    records.setPorts(attachment, reservation.ports());
-    return reservation.ports();
+    List<PublishedPort> published = ports.publish(owner(attachment), attachment, bindings);
+    records.setPorts(attachment, published);
+    return published;
   }
 
   /** Removes the endpoint's published ports and gives their host ports back. */
   public void unpublish(NetworkAttachment attachment) throws EngineException {
-    PortReservation reservation = reservations.remove(owner(attachment));
-    if (reservation != null) {
-      try {
-        firewall.unpublish(owner(attachment));
-      } finally {
-        reservation.close();
-      }
+    if (ports.unpublish(owner(attachment))) {
+      records.setPorts(attachment, List.of());
     }
   }
 
@@ -283,13 +236,7 @@ public final class NetworkDriver implements AutoCloseable {
     dns.unregister(attachment.networkId(), attachment.endpointId());
     attached.remove(owner(attachment));
     records.removeEndpoint(attachment.networkId(), attachment.endpointId());
-    try {
-      host.execute(new DeleteLink(attachment.hostInterface()));
-    } catch (NetlinkException e) {
-      if (!e.isNoSuchDevice()) {
-        throw e;
-      }
-    }
+    links.deleteIfPresent(attachment.hostInterface());
     ipam.releaseAddress(attachment.networkId(), attachment.endpointId());
   }
 
@@ -313,31 +260,18 @@ public final class NetworkDriver implements AutoCloseable {
     }
     closed = true;
     // Networks, endpoints and rules stay: a restarted engine re-adopts them. Sockets go.
-    reservations.values().forEach(PortReservation::close);
-    reservations.clear();
+    ports.close();
     reaper.close();
     dns.close();
     firewall.close();
-    host.close();
+    links.close();
   }
 
   /** Takes over a network from an earlier engine run, re-making its bridge if it went. */
   void adoptNetwork(BridgeNetwork network) throws EngineException {
     NetworkAllocation allocation = ipam.allocateNetwork(network.id(), network.spec().ipam());
     LinkName bridge = network.bridge();
-    int index;
-    try {
-      index = host.link(bridge).index();
-    } catch (NetlinkException e) {
-      if (!e.isNoSuchDevice()) {
-        throw e;
-      }
-      host.execute(new CreateBridge(bridge, network.spec().mtu()));
-      index = host.link(bridge).index();
-      host.execute(
-          new AddAddress(bridge, index, allocation.gateway(), allocation.subnet().prefixLength()));
-      host.execute(new SetLinkUp(bridge));
-    }
+    int index = links.ensureBridge(bridge, network.spec().mtu(), allocation);
     BridgeNetwork adopted = new BridgeNetwork(network.spec(), allocation, bridge);
     firewall.networkCreated(adopted);
     dns.start(network.id(), allocation.gateway(), network.spec().internal());
@@ -355,7 +289,8 @@ public final class NetworkDriver implements AutoCloseable {
       List<PortBinding> ports)
       throws EngineException {
     boolean alive =
-        java.nio.file.Files.exists(attachment.netns().file()) && exists(attachment.hostInterface());
+        java.nio.file.Files.exists(attachment.netns().file())
+            && links.exists(attachment.hostInterface());
     if (!alive) {
       deleteQuietly(attachment.hostInterface());
       ipam.releaseAddress(attachment.networkId(), attachment.endpointId());
@@ -367,33 +302,6 @@ public final class NetworkDriver implements AutoCloseable {
     attached.put(owner(attachment), attachment);
     if (!ports.isEmpty()) {
       publish(attachment, ports);
-    }
-  }
-
-  private boolean exists(LinkName link) throws EngineException {
-    try {
-      host.link(link);
-      return true;
-    } catch (NetlinkException e) {
-      if (e.isNoSuchDevice()) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  private void configureInside(
-      EndpointSpec endpoint, Ipv4Address address, NetworkAllocation allocation)
-      throws EngineException {
-    try (Rtnetlink inside = Rtnetlink.openIn(endpoint.netns().file())) {
-      LinkName name = endpoint.interfaceName();
-      int index = inside.link(name).index();
-      inside.execute(new AddAddress(name, index, address, allocation.subnet().prefixLength()));
-      inside.execute(new SetLinkUp(name));
-      inside.execute(new SetLinkUp(LOOPBACK));
-      if (endpoint.defaultRoute()) {
-        inside.execute(new AddDefaultRoute(allocation.gateway(), index, name));
-      }
     }
   }
 
@@ -417,11 +325,9 @@ public final class NetworkDriver implements AutoCloseable {
 
   private void deleteQuietly(LinkName link) {
     try {
-      host.execute(new DeleteLink(link));
+      links.deleteIfPresent(link);
     } catch (EngineException e) {
-      if (!(e instanceof NetlinkException n && n.isNoSuchDevice())) {
-        listener.problem(e.getMessage());
-      }
+      listener.problem(e.getMessage());
     }
   }
 
