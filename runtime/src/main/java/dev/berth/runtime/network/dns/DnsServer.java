@@ -40,33 +40,52 @@ public final class DnsServer implements AutoCloseable {
     this.workers = Executors.newCachedThreadPool(daemonThreads("berth-dns-" + udp.getLocalPort()));
   }
 
-  /** Binds UDP and TCP on {@code address} (port 0: one free port for both) and starts answering. */
+  /**
+   * Binds UDP and TCP on {@code address} (port 0: one port free for both, tried a few times) and
+   * starts answering.
+   */
   public static DnsServer start(
       InetSocketAddress address, QueryHandler handler, DnsListener listener)
       throws EngineException {
-    DatagramSocket udp = null;
+    int attempts = address.getPort() == 0 ? 10 : 1;
+    IOException last = null;
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      try {
+        return bind(address, handler, listener);
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw new EngineException(
+        ErrorKind.CONFLICT,
+        "start DNS server on "
+            + address.getHostString()
+            + ":"
+            + address.getPort()
+            + ": "
+            + last.getMessage(),
+        last);
+  }
+
+  private static DnsServer bind(
+      InetSocketAddress address, QueryHandler handler, DnsListener listener) throws IOException {
+    DatagramSocket udp = new DatagramSocket(address);
     try {
-      udp = new DatagramSocket(address);
       ServerSocket tcp = new ServerSocket();
-      tcp.setReuseAddress(true);
-      tcp.bind(new InetSocketAddress(address.getAddress(), udp.getLocalPort()));
+      try {
+        tcp.setReuseAddress(true);
+        tcp.bind(new InetSocketAddress(address.getAddress(), udp.getLocalPort()));
+      } catch (IOException e) {
+        tcp.close();
+        throw e;
+      }
       DnsServer server = new DnsServer(udp, tcp, handler, listener);
       server.workers.execute(server::serveUdp);
       server.workers.execute(server::serveTcp);
       return server;
-    } catch (IOException e) {
-      if (udp != null) {
-        udp.close();
-      }
-      throw new EngineException(
-          ErrorKind.CONFLICT,
-          "start DNS server on "
-              + address.getHostString()
-              + ":"
-              + address.getPort()
-              + ": "
-              + e.getMessage(),
-          e);
+    } catch (IOException | RuntimeException e) {
+      udp.close();
+      throw e;
     }
   }
 
