@@ -15,18 +15,23 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A DNS server on one address, UDP and TCP on the same port, answering through a handler. */
 public final class DnsServer implements AutoCloseable {
   private static final int TCP_IDLE_MILLIS = 10_000;
+  private static final int MAX_IN_FLIGHT = 64;
   private final DatagramSocket udp;
   private final ServerSocket tcp;
   private final QueryHandler handler;
   private final DnsListener listener;
   private final ExecutorService workers;
+  private final ThreadPoolExecutor queries;
   private final java.util.Set<Socket> connections =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -37,7 +42,19 @@ public final class DnsServer implements AutoCloseable {
     this.tcp = tcp;
     this.handler = handler;
     this.listener = listener;
-    this.workers = Executors.newCachedThreadPool(daemonThreads("berth-dns-" + udp.getLocalPort()));
+    this.workers =
+        Executors.newFixedThreadPool(2, daemonThreads("berth-dns-" + udp.getLocalPort()));
+    // At most MAX_IN_FLIGHT queries at once (forwarding may wait on upstream): more are dropped,
+    // and stub resolvers retry, rather than a flood growing threads without bound.
+    this.queries =
+        new ThreadPoolExecutor(
+            0,
+            MAX_IN_FLIGHT,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemonThreads("berth-dns-query-" + udp.getLocalPort()),
+            new ThreadPoolExecutor.AbortPolicy());
   }
 
   /**
@@ -111,6 +128,7 @@ public final class DnsServer implements AutoCloseable {
       }
     }
     workers.shutdownNow();
+    queries.shutdownNow();
     try {
       workers.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -132,7 +150,11 @@ public final class DnsServer implements AutoCloseable {
       }
       byte[] query = Arrays.copyOf(buffer, packet.getLength());
       java.net.SocketAddress client = packet.getSocketAddress();
-      workers.execute(() -> answerUdp(query, client));
+      try {
+        queries.execute(() -> answerUdp(query, client));
+      } catch (RejectedExecutionException e) {
+        // too many in flight: dropped, the client retries
+      }
     }
   }
 
@@ -154,7 +176,11 @@ public final class DnsServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket connection = tcp.accept();
-        workers.execute(() -> answerTcp(connection));
+        try {
+          queries.execute(() -> answerTcp(connection));
+        } catch (RejectedExecutionException e) {
+          connection.close();
+        }
       } catch (IOException e) {
         if (!closed) {
           listener.problem("DNS on " + address() + " stopped accepting: " + e.getMessage());
