@@ -13,6 +13,7 @@ import dev.berth.runtime.network.netlink.MacAddress;
 import dev.berth.runtime.network.netlink.NetlinkException;
 import dev.berth.runtime.network.netlink.NetnsFd;
 import dev.berth.runtime.network.netlink.Rtnetlink;
+import dev.berth.runtime.network.netlink.SetBridgePortHairpin;
 import dev.berth.runtime.network.netlink.SetLinkUp;
 
 /** The rtnetlink steps of networks and endpoints: bridges, veth pairs, in-namespace setup. */
@@ -70,6 +71,7 @@ final class HostLinks implements AutoCloseable {
           new CreateVethPair(hostEnd, bridgeIndex, mtu, endpoint.interfaceName(), netns.fd(), mac));
     }
     try (Rtnetlink inside = Rtnetlink.openIn(endpoint.netns().file())) {
+      host.execute(new SetBridgePortHairpin(hostEnd));
       LinkName name = endpoint.interfaceName();
       int index = inside.link(name).index();
       inside.execute(new AddAddress(name, index, address, allocation.subnet().prefixLength()));

@@ -161,6 +161,9 @@ class NetworkScenarioTest {
     assertThat(tcp(peer, hostAddress, port.hostPort()))
         .as("hairpin, same network")
         .contains("hello from web");
+    assertThat(tcp(web, hostAddress, port.hostPort()))
+        .as("hairpin to its own published port")
+        .contains("hello from web");
     assertThat(tcp(other, hostAddress, port.hostPort()))
         .as("from another network")
         .contains("hello from web");
