@@ -75,5 +75,6 @@ final class NetworkDns implements AutoCloseable {
     byNetwork.keySet().forEach(this::stop);
   }
 
+  /** One network's running server, its names and its handler. */
   private record Served(DnsServer server, NameTable names, QueryHandler handler) {}
 }

@@ -151,6 +151,16 @@ public final class NetworkDriver implements AutoCloseable {
 
   /** Removes the network's DNS, firewall rules, bridge and subnet; its endpoints must be gone. */
   public void remove(String networkId) throws EngineException {
+    List<String> active =
+        attached.values().stream()
+            .filter(attachment -> attachment.networkId().equals(networkId))
+            .map(NetworkAttachment::endpointId)
+            .sorted()
+            .toList();
+    if (!active.isEmpty()) {
+      throw new EngineException(
+          ErrorKind.CONFLICT, "network " + networkId + " has active endpoints: " + active);
+    }
     Live live = networks.remove(networkId);
     if (live == null) {
       throw new EngineException(ErrorKind.NOT_FOUND, "network " + networkId + " not found");
@@ -343,5 +353,6 @@ public final class NetworkDriver implements AutoCloseable {
     return attachment.networkId() + "/" + attachment.endpointId();
   }
 
+  /** A network this driver runs, with its bridge's interface index. */
   private record Live(BridgeNetwork network, int bridgeIndex) {}
 }

@@ -198,6 +198,14 @@ class NetworkDriverTest {
   }
 
   @Test
+  void remove_ofANetworkWithEndpoints_isAConflictNamingThem() throws Exception {
+    network("n1");
+    attach("n1", EndpointSpec.simple("c1", netns("c1"), List.of()));
+    assertThatThrownBy(() -> driver.remove("n1"))
+        .hasMessage("network n1 has active endpoints: [c1]");
+  }
+
+  @Test
   void detach_removesBothEndsOfTheVeth() throws Exception {
     network("n1");
     Netns netns = netns("c1");

@@ -274,6 +274,7 @@ class NetworkScenarioTest {
         .containsExactlyInAnyOrder(r1.attachment().address(), r2.attachment().address());
   }
 
+  /** A test endpoint: its namespace file and its attachment. */
   private record Endpoint(Path netns, NetworkAttachment attachment) {}
 
   private BridgeNetwork network(String id, boolean internal) throws Exception {
