@@ -33,7 +33,8 @@ class NetworkDriverTest {
   private DnsServer fakeHostResolver;
   private NetworkDriver driver;
   private NetnsDirectory namespaces;
-  private final List<NetworkAttachment> attachments = new ArrayList<>();
+  private final List<NetworkAttachment> attachments =
+      java.util.Collections.synchronizedList(new ArrayList<>());
   private final List<Netns> created = new ArrayList<>();
   private final List<String> networks = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
@@ -194,6 +195,32 @@ class NetworkDriverTest {
           .contains("192.0.2.123");
       assertThat(Root.inNetns(without.file(), 5, "nslookup", "custom.test", gateway).stdout())
           .doesNotContain("192.0.2.123");
+    }
+  }
+
+  @Test
+  void concurrentAttaches_allSucceedWithDistinctAddresses() throws Exception {
+    network("n1");
+    List<Netns> spaces = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      spaces.add(netns("c" + i));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<NetworkAttachment>> futures = new ArrayList<>();
+      for (int i = 0; i < spaces.size(); i++) {
+        Netns space = spaces.get(i);
+        futures.add(
+            pool.submit(() -> attach("n1", EndpointSpec.simple(space.id(), space, List.of()))));
+      }
+      java.util.Set<String> addresses = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<NetworkAttachment> future : futures) {
+        addresses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS).address().toString());
+      }
+      assertThat(addresses).hasSize(8);
+    } finally {
+      pool.shutdown();
     }
   }
 
