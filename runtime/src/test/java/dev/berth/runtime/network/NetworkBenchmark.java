@@ -52,7 +52,14 @@ public final class NetworkBenchmark {
     out.println("IPAM durability: " + durability);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Path root = Files.createTempDirectory("berth-bench");
-    NetnsDirectory namespaces = new NetnsDirectory(root.resolve("netns"));
+    NetnsDirectory directory = new NetnsDirectory(root.resolve("netns"));
+    List<Netns> made = new ArrayList<>();
+    Namespaces namespaces =
+        id -> {
+          Netns created = directory.create(id);
+          made.add(created);
+          return created;
+        };
     DnsServer resolver =
         DnsServer.start(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -109,9 +116,43 @@ public final class NetworkBenchmark {
           }
         }
         report(out, "attach+detachLater, own netns each (ms)", lazy);
-        for (Netns netnsOfOne : own) {
-          namespaces.remove(netnsOfOne);
+
+        // The rtnetlink steps alone, without IPAM, state files, DNS or firewall, into fresh
+        // namespaces (the ones above may still be losing their veths in the background).
+        List<Netns> fresh = new ArrayList<>();
+        for (int i = 0; i < rounds + 20; i++) {
+          fresh.add(namespaces.create("fresh" + i));
         }
+        List<Double> wire = new ArrayList<>();
+        List<Double> unwire = new ArrayList<>();
+        try (HostLinks links = new HostLinks(dev.berth.runtime.network.netlink.Rtnetlink.open())) {
+          int bridgeIndex = links.socket().link(network.bridge()).index();
+          for (int i = 0; i < rounds + 20; i++) {
+            Netns target = fresh.get(i);
+            dev.berth.runtime.network.netlink.LinkName hostEnd =
+                new dev.berth.runtime.network.netlink.LinkName(
+                    "berthw" + suffix.substring(0, 4) + i);
+            long start = System.nanoTime();
+            links.wireEndpoint(
+                EndpointSpec.simple("w" + i, target, List.of()),
+                hostEnd,
+                bridgeIndex,
+                0,
+                network.allocation().subnet().network().plus(20 + i % 200),
+                dev.berth.runtime.network.netlink.MacAddress.derivedFrom(
+                    network.allocation().subnet().network().plus(20 + i % 200)),
+                network.allocation());
+            long wired = System.nanoTime();
+            links.deleteIfPresent(hostEnd);
+            long end = System.nanoTime();
+            if (i >= 20) {
+              wire.add((wired - start) / 1e6);
+              unwire.add((end - wired) / 1e6);
+            }
+          }
+        }
+        report(out, "rtnetlink steps only: wire endpoint (ms)", wire);
+        report(out, "rtnetlink steps only: delete veth (ms)", unwire);
 
         List<Double> ip = new ArrayList<>();
         for (int i = 0; i < Math.min(rounds, 50); i++) {
@@ -140,13 +181,27 @@ public final class NetworkBenchmark {
         report(out, "DNS A query over UDP on the gateway, dnsjava client (ms)", latency);
         driver.detach(web);
       } finally {
+        for (NetworkAttachment left : driver.attachments()) {
+          driver.detach(left);
+        }
         driver.remove("bench");
       }
     } finally {
-      namespaces.remove(netns);
+      for (Netns one : made) {
+        try {
+          directory.remove(one);
+        } catch (Exception e) {
+          out.println("could not remove " + one.file() + ": " + e.getMessage());
+        }
+      }
       resolver.close();
       new ProcessBuilder("rm", "-rf", root.toString()).start().waitFor();
     }
+  }
+
+  /** Creates namespaces and remembers them for the final clean-up. */
+  private interface Namespaces {
+    Netns create(String id) throws Exception;
   }
 
   /** The 11 {@code ip} spawns LINUX-NOTES measured at 76 ms: wire one endpoint, then remove it. */
