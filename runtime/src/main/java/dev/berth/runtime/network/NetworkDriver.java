@@ -22,6 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Creates and removes bridged networks and wires endpoints into container namespaces, all over
  * rtnetlink in-process: a bridge with the gateway address per network, and per endpoint one veth
  * pair whose container end is born inside the namespace with its final name and MAC.
+ *
+ * <pre>{@code
+ * NetworkDriver driver = NetworkDriver.open(stateRoot, SubnetPool.dockerDefaults(), 53,
+ *     new ForwardingUpstream(ResolvConf.parse(hostResolvConf).upstreams(), Duration.ofSeconds(2)),
+ *     NetworkFirewall.onHost("berth", "BERTH-FORWARD", listener), listener);
+ * driver.create(NetworkSpec.fromCompose(id, "app_default", false, false, ipam, driverOpts));
+ * Netns netns = new NetnsDirectory(runRoot.resolve("netns")).create(containerId);
+ * NetworkAttachment eth0 = driver.attach(id, EndpointSpec.simple(containerId, netns, names));
+ * driver.publish(eth0, bindings);   // before the container starts: a port in use fails here
+ * ... run the container in netns.file(), with ResolvConf.forContainer(eth0.gateway(), ...) ...
+ * driver.detachLater(eth0);         // on removal; detach(eth0) for a disconnect
+ * }</pre>
  */
 public final class NetworkDriver implements AutoCloseable {
   private final HostLinks links;
