@@ -8,6 +8,7 @@ import dev.berth.runtime.network.firewall.PortForward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Puts networks into berth's firewall, and lets a bridge route 127.0.0.0/8 (route_localnet) so a
@@ -33,7 +34,7 @@ final class FirewallAdapter implements NetworkFirewall {
   }
 
   @Override
-  public void publish(String owner, java.util.List<PortForward> forwards) throws EngineException {
+  public void publish(String owner, List<PortForward> forwards) throws EngineException {
     firewall.publish(owner, forwards);
   }
 

@@ -13,6 +13,8 @@ import dev.berth.runtime.network.netlink.MacAddress;
 import dev.berth.runtime.network.netlink.Rtnetlink;
 import dev.berth.runtime.network.ports.PortBinding;
 import dev.berth.runtime.network.ports.PublishedPort;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -307,12 +309,11 @@ public final class NetworkDriver implements AutoCloseable {
   void adoptEndpoint(
       NetworkAttachment attachment,
       List<String> names,
-      List<java.net.InetSocketAddress> servers,
+      List<InetSocketAddress> servers,
       List<PortBinding> ports)
       throws EngineException {
     boolean alive =
-        java.nio.file.Files.exists(attachment.netns().file())
-            && links.exists(attachment.hostInterface());
+        Files.exists(attachment.netns().file()) && links.exists(attachment.hostInterface());
     if (!alive) {
       deleteQuietly(attachment.hostInterface());
       ipam.releaseAddress(attachment.networkId(), attachment.endpointId());

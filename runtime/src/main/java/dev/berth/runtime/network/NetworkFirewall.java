@@ -1,6 +1,13 @@
 package dev.berth.runtime.network;
 
 import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.network.firewall.Firewall;
+import dev.berth.runtime.network.firewall.PortForward;
+import dev.berth.runtime.network.firewall.ProcessCommandRunner;
+import dev.berth.runtime.network.netlink.Nftables;
+import java.nio.file.Path;
+import java.util.List;
 
 /** The firewall side of a network's life: rules when it is created, none once it is removed. */
 public interface NetworkFirewall extends AutoCloseable {
@@ -12,21 +19,30 @@ public interface NetworkFirewall extends AutoCloseable {
    */
   static NetworkFirewall onHost(String table, String chain, NetworkListener listener)
       throws EngineException {
-    dev.berth.runtime.network.netlink.Nftables nft =
-        dev.berth.runtime.network.netlink.Nftables.open();
-    dev.berth.runtime.network.firewall.Firewall firewall =
-        new dev.berth.runtime.network.firewall.Firewall(
-            table, chain, nft::run, new dev.berth.runtime.network.firewall.ProcessCommandRunner());
-    return new FirewallAdapter(firewall, java.nio.file.Path.of("/proc/sys/net"), nft, listener);
+    Nftables nft = Nftables.open();
+    Firewall firewall = new Firewall(table, chain, nft::run, new ProcessCommandRunner());
+    return new FirewallAdapter(firewall, Path.of("/proc/sys/net"), nft, listener);
   }
 
-  /** Adds and removes the DNATs of one endpoint's published ports. */
-  default void publish(
-      String owner, java.util.List<dev.berth.runtime.network.firewall.PortForward> forwards)
-      throws EngineException {
+  /** No rules at all: for tests and hosts whose firewall berth must not touch; no ports. */
+  static NetworkFirewall none() {
+    return new NetworkFirewall() {
+      @Override
+      public void networkCreated(BridgeNetwork network) {}
+
+      @Override
+      public void networkRemoved(BridgeNetwork network) {}
+    };
+  }
+
+  void networkCreated(BridgeNetwork network) throws EngineException;
+
+  void networkRemoved(BridgeNetwork network) throws EngineException;
+
+  /** Replaces the DNATs of one endpoint's published ports. */
+  default void publish(String owner, List<PortForward> forwards) throws EngineException {
     if (!forwards.isEmpty()) {
-      throw new EngineException(
-          dev.berth.runtime.api.ErrorKind.UNSUPPORTED, "this firewall cannot publish ports");
+      throw new EngineException(ErrorKind.UNSUPPORTED, "this firewall cannot publish ports");
     }
   }
 
@@ -37,19 +53,4 @@ public interface NetworkFirewall extends AutoCloseable {
 
   @Override
   default void close() {}
-
-  void networkCreated(BridgeNetwork network) throws EngineException;
-
-  void networkRemoved(BridgeNetwork network) throws EngineException;
-
-  /** No rules at all: for unit tests and hosts whose firewall berth must not touch. */
-  static NetworkFirewall none() {
-    return new NetworkFirewall() {
-      @Override
-      public void networkCreated(BridgeNetwork network) {}
-
-      @Override
-      public void networkRemoved(BridgeNetwork network) {}
-    };
-  }
 }

@@ -4,6 +4,7 @@ import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.network.firewall.Protocol;
 import dev.berth.runtime.network.ipam.IpamRequest;
 import dev.berth.runtime.network.ipam.Ipv4Address;
+import dev.berth.runtime.network.ipam.NetworkAllocation;
 import dev.berth.runtime.network.ipam.Subnet;
 import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netlink.MacAddress;
@@ -99,9 +100,7 @@ final class Readoption {
             Optional.of(new LinkName(network.bridge())),
             network.mtu());
     return new BridgeNetwork(
-        spec,
-        new dev.berth.runtime.network.ipam.NetworkAllocation(network.id(), subnet, gateway),
-        new LinkName(network.bridge()));
+        spec, new NetworkAllocation(network.id(), subnet, gateway), new LinkName(network.bridge()));
   }
 
   private static List<InetSocketAddress> servers(StoredState.Endpoint endpoint) {

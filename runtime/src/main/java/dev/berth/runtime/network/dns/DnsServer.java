@@ -2,17 +2,24 @@ package dev.berth.runtime.network.dns;
 
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.network.ipam.Ipv4Address;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,8 +39,7 @@ public final class DnsServer implements AutoCloseable {
   private final DnsListener listener;
   private final ExecutorService workers;
   private final ThreadPoolExecutor queries;
-  private final java.util.Set<Socket> connections =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private DnsServer(
@@ -149,7 +155,7 @@ public final class DnsServer implements AutoCloseable {
         return;
       }
       byte[] query = Arrays.copyOf(buffer, packet.getLength());
-      java.net.SocketAddress client = packet.getSocketAddress();
+      SocketAddress client = packet.getSocketAddress();
       try {
         queries.execute(() -> answerUdp(query, client));
       } catch (RejectedExecutionException e) {
@@ -158,7 +164,7 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
-  private void answerUdp(byte[] query, java.net.SocketAddress client) {
+  private void answerUdp(byte[] query, SocketAddress client) {
     Optional<byte[]> answer = handler.handle(query, false, ipv4Of(client));
     if (answer.isEmpty()) {
       return;
@@ -200,7 +206,7 @@ public final class DnsServer implements AutoCloseable {
         int length;
         try {
           length = in.readUnsignedShort();
-        } catch (java.io.EOFException | SocketException | java.net.SocketTimeoutException e) {
+        } catch (EOFException | SocketException | SocketTimeoutException e) {
           return;
         }
         byte[] query = new byte[length];
@@ -223,11 +229,9 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
-  private static Optional<dev.berth.runtime.network.ipam.Ipv4Address> ipv4Of(
-      java.net.SocketAddress client) {
-    if (client instanceof InetSocketAddress inet
-        && inet.getAddress() instanceof java.net.Inet4Address v4) {
-      return Optional.of(dev.berth.runtime.network.ipam.Ipv4Address.ofBytes(v4.getAddress()));
+  private static Optional<Ipv4Address> ipv4Of(SocketAddress client) {
+    if (client instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet4Address v4) {
+      return Optional.of(Ipv4Address.ofBytes(v4.getAddress()));
     }
     return Optional.empty();
   }
