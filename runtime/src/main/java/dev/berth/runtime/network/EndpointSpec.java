@@ -4,6 +4,7 @@ import dev.berth.runtime.network.ipam.Ipv4Address;
 import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netlink.MacAddress;
 import dev.berth.runtime.network.netns.Netns;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,12 +21,26 @@ public record EndpointSpec(
     Optional<Ipv4Address> staticAddress,
     Optional<MacAddress> mac,
     List<String> dnsNames,
-    boolean defaultRoute) {
+    boolean defaultRoute,
+    List<InetSocketAddress> dnsServers) {
 
   public EndpointSpec {
     Objects.requireNonNull(endpointId, "endpointId");
     Objects.requireNonNull(netns, "netns");
     dnsNames = List.copyOf(dnsNames);
+    dnsServers = List.copyOf(dnsServers);
+  }
+
+  /** Without compose {@code dns:} servers: names berth does not know go to the host's resolvers. */
+  public EndpointSpec(
+      String endpointId,
+      Netns netns,
+      LinkName interfaceName,
+      Optional<Ipv4Address> staticAddress,
+      Optional<MacAddress> mac,
+      List<String> dnsNames,
+      boolean defaultRoute) {
+    this(endpointId, netns, interfaceName, staticAddress, mac, dnsNames, defaultRoute, List.of());
   }
 
   /** eth0 with a pool address, a derived MAC and the default route. */

@@ -8,6 +8,7 @@ import dev.berth.runtime.network.firewall.PortForward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Puts networks into berth's firewall, and lets a bridge route 127.0.0.0/8 (route_localnet) so a
@@ -17,15 +18,23 @@ final class FirewallAdapter implements NetworkFirewall {
   private final Firewall firewall;
   private final Path procSysNet;
   private final AutoCloseable resources;
+  private final NetworkListener listener;
 
-  FirewallAdapter(Firewall firewall, Path procSysNet, AutoCloseable resources) {
+  FirewallAdapter(
+      Firewall firewall, Path procSysNet, AutoCloseable resources, NetworkListener listener) {
     this.firewall = firewall;
     this.procSysNet = procSysNet;
     this.resources = resources;
+    this.listener = listener;
   }
 
   @Override
-  public void publish(String owner, java.util.List<PortForward> forwards) throws EngineException {
+  public void reconcile() throws EngineException {
+    firewall.reconcile();
+  }
+
+  @Override
+  public void publish(String owner, List<PortForward> forwards) throws EngineException {
     firewall.publish(owner, forwards);
   }
 
@@ -53,7 +62,23 @@ final class FirewallAdapter implements NetworkFirewall {
       throw new EngineException(
           ErrorKind.UNAVAILABLE, "enable route_localnet on " + network.bridge() + ": " + e, e);
     }
+    if (!network.spec().internal()) {
+      enableForwarding();
+    }
     firewall.addNetwork(toFirewall(network));
+  }
+
+  /** Egress needs IPv4 forwarding; Docker turns it on the same way when it is off. */
+  private void enableForwarding() throws EngineException {
+    Path forward = procSysNet.resolve("ipv4/ip_forward");
+    try {
+      if (Files.readString(forward).strip().equals("0")) {
+        Files.writeString(forward, "1");
+        listener.problem("net.ipv4.ip_forward was 0; berth set it to 1 for network egress");
+      }
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.UNAVAILABLE, "enable ip_forward: " + e, e);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.network.dns.DnsEntry;
 import dev.berth.runtime.network.dns.DnsListener;
 import dev.berth.runtime.network.dns.DnsServer;
+import dev.berth.runtime.network.dns.ForwardingUpstream;
 import dev.berth.runtime.network.dns.NameTable;
 import dev.berth.runtime.network.dns.QueryHandler;
 import dev.berth.runtime.network.dns.Upstream;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** One DNS server per network on its gateway address, each with that network's names only. */
 final class NetworkDns implements AutoCloseable {
+  private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(2);
   private final int port;
   private final Upstream upstream;
   private final DnsListener listener;
@@ -34,7 +36,7 @@ final class NetworkDns implements AutoCloseable {
         new QueryHandler(names, internal ? Optional.empty() : Optional.of(upstream), listener);
     DnsServer server =
         DnsServer.start(new InetSocketAddress(gateway.toInetAddress(), port), handler, listener);
-    byNetwork.put(networkId, new Served(server, names));
+    byNetwork.put(networkId, new Served(server, names, handler));
   }
 
   void stop(String networkId) {
@@ -44,9 +46,18 @@ final class NetworkDns implements AutoCloseable {
     }
   }
 
-  void register(String networkId, String endpointId, Ipv4Address address, List<String> names) {
+  /** Registers the endpoint's names; {@code servers} (compose's dns:) get its other queries. */
+  void register(
+      String networkId,
+      String endpointId,
+      Ipv4Address address,
+      List<String> names,
+      List<InetSocketAddress> servers) {
     Served served = byNetwork.get(networkId);
     if (served != null) {
+      if (!servers.isEmpty()) {
+        served.handler().useUpstreamFor(endpointId, new ForwardingUpstream(servers, TIMEOUT));
+      }
       served.names().register(new DnsEntry(endpointId, address, names));
     }
   }
@@ -55,6 +66,7 @@ final class NetworkDns implements AutoCloseable {
     Served served = byNetwork.get(networkId);
     if (served != null) {
       served.names().unregister(endpointId);
+      served.handler().forgetEndpoint(endpointId);
     }
   }
 
@@ -63,5 +75,6 @@ final class NetworkDns implements AutoCloseable {
     byNetwork.keySet().forEach(this::stop);
   }
 
-  private record Served(DnsServer server, NameTable names) {}
+  /** One network's running server, its names and its handler. */
+  private record Served(DnsServer server, NameTable names, QueryHandler handler) {}
 }

@@ -3,28 +3,19 @@ package dev.berth.runtime.network;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.network.dns.Upstream;
-import dev.berth.runtime.network.firewall.PortForward;
+import dev.berth.runtime.network.ipam.Durability;
 import dev.berth.runtime.network.ipam.Ipam;
 import dev.berth.runtime.network.ipam.Ipv4Address;
 import dev.berth.runtime.network.ipam.NetworkAllocation;
 import dev.berth.runtime.network.ipam.SubnetPool;
-import dev.berth.runtime.network.netlink.AddAddress;
-import dev.berth.runtime.network.netlink.AddDefaultRoute;
-import dev.berth.runtime.network.netlink.CreateBridge;
-import dev.berth.runtime.network.netlink.CreateVethPair;
-import dev.berth.runtime.network.netlink.DeleteLink;
 import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netlink.MacAddress;
-import dev.berth.runtime.network.netlink.NetlinkException;
-import dev.berth.runtime.network.netlink.NetnsFd;
 import dev.berth.runtime.network.netlink.Rtnetlink;
-import dev.berth.runtime.network.netlink.SetLinkUp;
 import dev.berth.runtime.network.ports.PortBinding;
-import dev.berth.runtime.network.ports.PortReservation;
-import dev.berth.runtime.network.ports.PortReserver;
 import dev.berth.runtime.network.ports.PublishedPort;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,25 +24,44 @@ import java.util.concurrent.ConcurrentHashMap;
  * Creates and removes bridged networks and wires endpoints into container namespaces, all over
  * rtnetlink in-process: a bridge with the gateway address per network, and per endpoint one veth
  * pair whose container end is born inside the namespace with its final name and MAC.
+ *
+ * <pre>{@code
+ * NetworkDriver driver = NetworkDriver.open(stateRoot, SubnetPool.dockerDefaults(), 53,
+ *     new ForwardingUpstream(ResolvConf.parse(hostResolvConf).upstreams(), Duration.ofSeconds(2)),
+ *     NetworkFirewall.onHost("berth", "BERTH-FORWARD", listener), listener);
+ * driver.create(NetworkSpec.fromCompose(id, "app_default", false, false, ipam, driverOpts));
+ * Netns netns = new NetnsDirectory(runRoot.resolve("netns")).create(containerId);
+ * NetworkAttachment eth0 = driver.attach(id, EndpointSpec.simple(containerId, netns, names));
+ * driver.publish(eth0, bindings);   // before the container starts: a port in use fails here
+ * ... run the container in netns.file(), with ResolvConf.forContainer(eth0.gateway(), ...) ...
+ * driver.detachLater(eth0);         // on removal; detach(eth0) for a disconnect
+ * }</pre>
  */
 public final class NetworkDriver implements AutoCloseable {
-  private static final LinkName LOOPBACK = new LinkName("lo");
-  private final Rtnetlink host;
+  private final HostLinks links;
   private final Ipam ipam;
   private final NetworkDns dns;
   private final NetworkFirewall firewall;
   private final NetworkListener listener;
   private final Map<String, Live> networks = new ConcurrentHashMap<>();
-  private final PortReserver reserver = new PortReserver();
-  private final Map<String, PortReservation> reservations = new ConcurrentHashMap<>();
+  private final PortPublisher ports;
+  private final VethReaper reaper;
+  private final NetworkRecords records;
+  private final Map<String, NetworkAttachment> attached = new ConcurrentHashMap<>();
+  private boolean closed;
 
   NetworkDriver(
       Rtnetlink host,
+      Rtnetlink reaperSocket,
       Ipam ipam,
+      NetworkRecords records,
       NetworkDns dns,
       NetworkFirewall firewall,
       NetworkListener listener) {
-    this.host = host;
+    this.records = records;
+    this.reaper = new VethReaper(reaperSocket, ipam, listener);
+    this.links = new HostLinks(host);
+    this.ports = new PortPublisher(firewall);
     this.ipam = ipam;
     this.dns = dns;
     this.firewall = firewall;
@@ -67,12 +77,59 @@ public final class NetworkDriver implements AutoCloseable {
       NetworkFirewall firewall,
       NetworkListener listener)
       throws EngineException {
+    return open(
+        stateRoot, pool, Durability.SYNC_EVERY_CHANGE, dnsPort, dnsUpstream, firewall, listener);
+  }
+
+  /** As {@link #open(Path, SubnetPool, int, Upstream, NetworkFirewall, NetworkListener)}. */
+  public static NetworkDriver open(
+      Path stateRoot,
+      SubnetPool pool,
+      Durability durability,
+      int dnsPort,
+      Upstream dnsUpstream,
+      NetworkFirewall firewall,
+      NetworkListener listener)
+      throws EngineException {
     Rtnetlink host = Rtnetlink.open();
     Ipam ipam =
         new Ipam(
-            stateRoot.resolve("network").resolve("ipam.json"), pool, new NetlinkHostNetworks(host));
-    return new NetworkDriver(
-        host, ipam, new NetworkDns(dnsPort, dnsUpstream, listener::problem), firewall, listener);
+            stateRoot.resolve("network").resolve("ipam.json"),
+            pool,
+            new NetlinkHostNetworks(host),
+            durability);
+    NetworkRecords records =
+        new NetworkRecords(
+            new StateFile(stateRoot.resolve("network").resolve("networks.json")), durability);
+    NetworkDriver driver =
+        new NetworkDriver(
+            host,
+            Rtnetlink.open(),
+            ipam,
+            records,
+            new NetworkDns(dnsPort, dnsUpstream, listener::problem),
+            firewall,
+            listener);
+    new Readoption(driver, listener).run(records.networks());
+    return driver;
+  }
+
+  /** The networks this driver has, created or re-adopted. */
+  public List<BridgeNetwork> networks() {
+    return networks.values().stream().map(Live::network).toList();
+  }
+
+  /** The endpoints attached now, e.g. re-adopted ones the container side must take over. */
+  public List<NetworkAttachment> attachments() {
+    return List.copyOf(attached.values());
+  }
+
+  /**
+   * Re-checks the firewall: rewrites berth's nft table and iptables chain and the FORWARD jump as
+   * they should be. The engine calls it when it starts; network creation does it too.
+   */
+  public void recheckFirewall() throws EngineException {
+    firewall.reconcile();
   }
 
   /** The IPAM this driver allocates from, e.g. to pick test subnets that collide with nothing. */
@@ -90,15 +147,12 @@ public final class NetworkDriver implements AutoCloseable {
     BridgeNetwork network = new BridgeNetwork(spec, allocation, bridge);
     boolean bridgeMade = false;
     try {
-      host.execute(new CreateBridge(bridge, spec.mtu()));
+      int index = links.createBridge(bridge, spec.mtu(), allocation);
       bridgeMade = true;
-      int index = host.link(bridge).index();
-      host.execute(
-          new AddAddress(bridge, index, allocation.gateway(), allocation.subnet().prefixLength()));
-      host.execute(new SetLinkUp(bridge));
       firewall.networkCreated(network);
       dns.start(spec.id(), allocation.gateway(), spec.internal());
       networks.put(spec.id(), new Live(network, index));
+      records.putNetwork(network);
       return network;
     } catch (EngineException | RuntimeException e) {
       undoCreate(network, bridgeMade);
@@ -111,11 +165,23 @@ public final class NetworkDriver implements AutoCloseable {
 
   /** Removes the network's DNS, firewall rules, bridge and subnet; its endpoints must be gone. */
   public void remove(String networkId) throws EngineException {
+    List<String> active =
+        attached.values().stream()
+            .filter(attachment -> attachment.networkId().equals(networkId))
+            .map(NetworkAttachment::endpointId)
+            .sorted()
+            .toList();
+    if (!active.isEmpty()) {
+      throw new EngineException(
+          ErrorKind.CONFLICT, "network " + networkId + " has active endpoints: " + active);
+    }
     Live live = networks.remove(networkId);
     if (live == null) {
       throw new EngineException(ErrorKind.NOT_FOUND, "network " + networkId + " not found");
     }
+    reaper.awaitAll();
     undoCreate(live.network(), true);
+    records.removeNetwork(networkId);
   }
 
   /** Wires {@code endpoint} into its namespace on the network and registers its DNS names. */
@@ -129,22 +195,18 @@ public final class NetworkDriver implements AutoCloseable {
         ipam.allocateAddress(networkId, endpoint.endpointId(), endpoint.staticAddress());
     MacAddress mac = endpoint.mac().orElse(MacAddress.derivedFrom(address));
     LinkName hostEnd = HostNames.vethFor(networkId, endpoint.endpointId());
-    boolean vethMade = false;
-    try (NetnsFd netns = NetnsFd.open(endpoint.netns().file())) {
-      host.execute(
-          new CreateVethPair(
-              hostEnd,
-              live.bridgeIndex(),
-              live.network().spec().mtu(),
-              endpoint.interfaceName(),
-              netns.fd(),
-              mac));
-      vethMade = true;
-      configureInside(endpoint, address, allocation);
+    reaper.awaitNames(
+        endpoint.netns().file().toString(), endpoint.interfaceName().value(), hostEnd.value());
+    try {
+      links.wireEndpoint(
+          endpoint,
+          hostEnd,
+          live.bridgeIndex(),
+          live.network().spec().mtu(),
+          address,
+          mac,
+          allocation);
     } catch (EngineException | RuntimeException e) {
-      if (vethMade) {
-        deleteQuietly(hostEnd);
-      }
       releaseQuietly(networkId, endpoint.endpointId());
       throw new EngineException(
           e instanceof EngineException ee ? ee.kind() : ErrorKind.INTERNAL,
@@ -156,17 +218,22 @@ public final class NetworkDriver implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    dns.register(networkId, endpoint.endpointId(), address, endpoint.dnsNames());
-    return new NetworkAttachment(
-        networkId,
-        endpoint.endpointId(),
-        endpoint.netns(),
-        hostEnd,
-        endpoint.interfaceName(),
-        address,
-        allocation.subnet(),
-        allocation.gateway(),
-        mac);
+    dns.register(
+        networkId, endpoint.endpointId(), address, endpoint.dnsNames(), endpoint.dnsServers());
+    NetworkAttachment attachment =
+        new NetworkAttachment(
+            networkId,
+            endpoint.endpointId(),
+            endpoint.netns(),
+            hostEnd,
+            endpoint.interfaceName(),
+            address,
+            allocation.subnet(),
+            allocation.gateway(),
+            mac);
+    attached.put(owner(attachment), attachment);
+    records.putEndpoint(attachment, endpoint);
+    return attachment;
   }
 
   /**
@@ -175,38 +242,15 @@ public final class NetworkDriver implements AutoCloseable {
    */
   public List<PublishedPort> publish(NetworkAttachment attachment, List<PortBinding> bindings)
       throws EngineException {
-    unpublish(attachment);
-    PortReservation reservation = reserver.reserve(bindings);
-    List<PortForward> forwards = new ArrayList<>();
-    for (PublishedPort port : reservation.ports()) {
-      forwards.add(
-          new PortForward(
-              owner(attachment),
-              port.protocol(),
-              port.hostIp(),
-              port.hostPort(),
-              attachment.address(),
-              port.containerPort()));
-    }
-    try {
-      firewall.publish(owner(attachment), forwards);
-    } catch (EngineException | RuntimeException e) {
-      reservation.close();
-      throw e;
-    }
-    reservations.put(owner(attachment), reservation);
-    return reservation.ports();
+    List<PublishedPort> published = ports.publish(owner(attachment), attachment, bindings);
+    records.setPorts(attachment, published);
+    return published;
   }
 
   /** Removes the endpoint's published ports and gives their host ports back. */
   public void unpublish(NetworkAttachment attachment) throws EngineException {
-    PortReservation reservation = reservations.remove(owner(attachment));
-    if (reservation != null) {
-      try {
-        firewall.unpublish(owner(attachment));
-      } finally {
-        reservation.close();
-      }
+    if (ports.unpublish(owner(attachment))) {
+      records.setPorts(attachment, List.of());
     }
   }
 
@@ -214,35 +258,73 @@ public final class NetworkDriver implements AutoCloseable {
   public void detach(NetworkAttachment attachment) throws EngineException {
     unpublish(attachment);
     dns.unregister(attachment.networkId(), attachment.endpointId());
-    try {
-      host.execute(new DeleteLink(attachment.hostInterface()));
-    } catch (NetlinkException e) {
-      if (!e.isNoSuchDevice()) {
-        throw e;
-      }
-    }
+    attached.remove(owner(attachment));
+    records.removeEndpoint(attachment.networkId(), attachment.endpointId());
+    links.deleteIfPresent(attachment.hostInterface());
     ipam.releaseAddress(attachment.networkId(), attachment.endpointId());
   }
 
-  @Override
-  public void close() {
-    dns.close();
-    firewall.close();
-    host.close();
+  /**
+   * Like {@link #detach} but returns once the endpoint is out of DNS and its ports are unpublished,
+   * leaving the kernel's slow veth deletion (then the address release) to a background thread; for
+   * containers being removed. A later attach reusing the names waits for it.
+   */
+  public void detachLater(NetworkAttachment attachment) throws EngineException {
+    unpublish(attachment);
+    dns.unregister(attachment.networkId(), attachment.endpointId());
+    attached.remove(owner(attachment));
+    records.removeEndpoint(attachment.networkId(), attachment.endpointId());
+    reaper.reap(attachment);
   }
 
-  private void configureInside(
-      EndpointSpec endpoint, Ipv4Address address, NetworkAllocation allocation)
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // Networks, endpoints and rules stay: a restarted engine re-adopts them. Sockets go.
+    ports.close();
+    reaper.close();
+    dns.close();
+    firewall.close();
+    links.close();
+  }
+
+  /** Takes over a network from an earlier engine run, re-making its bridge if it went. */
+  void adoptNetwork(BridgeNetwork network) throws EngineException {
+    NetworkAllocation allocation = ipam.allocateNetwork(network.id(), network.spec().ipam());
+    LinkName bridge = network.bridge();
+    int index = links.ensureBridge(bridge, network.spec().mtu(), allocation);
+    BridgeNetwork adopted = new BridgeNetwork(network.spec(), allocation, bridge);
+    firewall.networkCreated(adopted);
+    dns.start(network.id(), allocation.gateway(), network.spec().internal());
+    networks.put(network.id(), new Live(adopted, index));
+  }
+
+  /**
+   * Takes over an endpoint whose namespace and veth are still there (names, ports); one whose
+   * container went with the engine is forgotten and its address released.
+   */
+  void adoptEndpoint(
+      NetworkAttachment attachment,
+      List<String> names,
+      List<InetSocketAddress> servers,
+      List<PortBinding> ports)
       throws EngineException {
-    try (Rtnetlink inside = Rtnetlink.openIn(endpoint.netns().file())) {
-      LinkName name = endpoint.interfaceName();
-      int index = inside.link(name).index();
-      inside.execute(new AddAddress(name, index, address, allocation.subnet().prefixLength()));
-      inside.execute(new SetLinkUp(name));
-      inside.execute(new SetLinkUp(LOOPBACK));
-      if (endpoint.defaultRoute()) {
-        inside.execute(new AddDefaultRoute(allocation.gateway(), index, name));
-      }
+    boolean alive =
+        Files.exists(attachment.netns().file()) && links.exists(attachment.hostInterface());
+    if (!alive) {
+      deleteQuietly(attachment.hostInterface());
+      ipam.releaseAddress(attachment.networkId(), attachment.endpointId());
+      records.removeEndpoint(attachment.networkId(), attachment.endpointId());
+      return;
+    }
+    dns.register(
+        attachment.networkId(), attachment.endpointId(), attachment.address(), names, servers);
+    attached.put(owner(attachment), attachment);
+    if (!ports.isEmpty()) {
+      publish(attachment, ports);
     }
   }
 
@@ -266,11 +348,9 @@ public final class NetworkDriver implements AutoCloseable {
 
   private void deleteQuietly(LinkName link) {
     try {
-      host.execute(new DeleteLink(link));
+      links.deleteIfPresent(link);
     } catch (EngineException e) {
-      if (!(e instanceof NetlinkException n && n.isNoSuchDevice())) {
-        listener.problem(e.getMessage());
-      }
+      listener.problem(e.getMessage());
     }
   }
 
@@ -286,5 +366,6 @@ public final class NetworkDriver implements AutoCloseable {
     return attachment.networkId() + "/" + attachment.endpointId();
   }
 
+  /** A network this driver runs, with its bridge's interface index. */
   private record Live(BridgeNetwork network, int bridgeIndex) {}
 }

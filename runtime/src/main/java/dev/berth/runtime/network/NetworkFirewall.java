@@ -1,6 +1,13 @@
 package dev.berth.runtime.network;
 
 import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.network.firewall.Firewall;
+import dev.berth.runtime.network.firewall.PortForward;
+import dev.berth.runtime.network.firewall.ProcessCommandRunner;
+import dev.berth.runtime.network.netlink.Nftables;
+import java.nio.file.Path;
+import java.util.List;
 
 /** The firewall side of a network's life: rules when it is created, none once it is removed. */
 public interface NetworkFirewall extends AutoCloseable {
@@ -10,35 +17,14 @@ public interface NetworkFirewall extends AutoCloseable {
    * iptables chain {@code chain} jumped from FORWARD ({@code berth}/{@code BERTH-FORWARD}
    * normally).
    */
-  static NetworkFirewall onHost(String table, String chain) throws EngineException {
-    dev.berth.runtime.network.netlink.Nftables nft =
-        dev.berth.runtime.network.netlink.Nftables.open();
-    dev.berth.runtime.network.firewall.Firewall firewall =
-        new dev.berth.runtime.network.firewall.Firewall(
-            table, chain, nft::run, new dev.berth.runtime.network.firewall.ProcessCommandRunner());
-    return new FirewallAdapter(firewall, java.nio.file.Path.of("/proc/sys/net"), nft);
-  }
-
-  /** Adds and removes the DNATs of one endpoint's published ports. */
-  default void publish(
-      String owner, java.util.List<dev.berth.runtime.network.firewall.PortForward> forwards)
+  static NetworkFirewall onHost(String table, String chain, NetworkListener listener)
       throws EngineException {
-    if (!forwards.isEmpty()) {
-      throw new EngineException(
-          dev.berth.runtime.api.ErrorKind.UNSUPPORTED, "this firewall cannot publish ports");
-    }
+    Nftables nft = Nftables.open();
+    Firewall firewall = new Firewall(table, chain, nft::run, new ProcessCommandRunner());
+    return new FirewallAdapter(firewall, Path.of("/proc/sys/net"), nft, listener);
   }
 
-  default void unpublish(String owner) throws EngineException {}
-
-  @Override
-  default void close() {}
-
-  void networkCreated(BridgeNetwork network) throws EngineException;
-
-  void networkRemoved(BridgeNetwork network) throws EngineException;
-
-  /** No rules at all: for unit tests and hosts whose firewall berth must not touch. */
+  /** No rules at all: for tests and hosts whose firewall berth must not touch; no ports. */
   static NetworkFirewall none() {
     return new NetworkFirewall() {
       @Override
@@ -48,4 +34,23 @@ public interface NetworkFirewall extends AutoCloseable {
       public void networkRemoved(BridgeNetwork network) {}
     };
   }
+
+  void networkCreated(BridgeNetwork network) throws EngineException;
+
+  void networkRemoved(BridgeNetwork network) throws EngineException;
+
+  /** Replaces the DNATs of one endpoint's published ports. */
+  default void publish(String owner, List<PortForward> forwards) throws EngineException {
+    if (!forwards.isEmpty()) {
+      throw new EngineException(ErrorKind.UNSUPPORTED, "this firewall cannot publish ports");
+    }
+  }
+
+  default void unpublish(String owner) throws EngineException {}
+
+  /** Rewrites every rule as it should be: at engine start, or when someone removed some. */
+  default void reconcile() throws EngineException {}
+
+  @Override
+  default void close() {}
 }

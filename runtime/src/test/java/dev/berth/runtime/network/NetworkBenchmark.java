@@ -5,6 +5,7 @@ import dev.berth.runtime.network.dns.DnsServer;
 import dev.berth.runtime.network.dns.ForwardingUpstream;
 import dev.berth.runtime.network.dns.NameTable;
 import dev.berth.runtime.network.dns.QueryHandler;
+import dev.berth.runtime.network.ipam.Durability;
 import dev.berth.runtime.network.ipam.IpamRequest;
 import dev.berth.runtime.network.ipam.PoolRange;
 import dev.berth.runtime.network.ipam.SubnetPool;
@@ -37,7 +38,7 @@ import org.xbill.DNS.Type;
  * <pre>
  * mvn -q -pl runtime dependency:build-classpath -Dmdep.outputFile=/tmp/berth-cp.txt
  * java -cp runtime/target/test-classes:runtime/target/classes:$(cat /tmp/berth-cp.txt) \
- *     dev.berth.runtime.network.NetworkBenchmark [rounds]
+ *     dev.berth.runtime.network.NetworkBenchmark [rounds] [SYNC_EVERY_CHANGE|SYNC_NETWORK_CHANGES]
  * </pre>
  */
 public final class NetworkBenchmark {
@@ -45,10 +46,20 @@ public final class NetworkBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    Durability durability =
+        args.length > 1 ? Durability.valueOf(args[1]) : Durability.SYNC_EVERY_CHANGE;
     PrintStream out = System.out;
+    out.println("IPAM durability: " + durability);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Path root = Files.createTempDirectory("berth-bench");
-    NetnsDirectory namespaces = new NetnsDirectory(root.resolve("netns"));
+    NetnsDirectory directory = new NetnsDirectory(root.resolve("netns"));
+    List<Netns> made = new ArrayList<>();
+    Namespaces namespaces =
+        id -> {
+          Netns created = directory.create(id);
+          made.add(created);
+          return created;
+        };
     DnsServer resolver =
         DnsServer.start(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -59,9 +70,11 @@ public final class NetworkBenchmark {
         NetworkDriver.open(
             root,
             new SubnetPool(List.of(PoolRange.parse("10.215.0.0/16:24"))),
+            durability,
             53,
             new ForwardingUpstream(List.of(resolver.address()), Duration.ofSeconds(1)),
-            NetworkFirewall.onHost("berth-bench-" + suffix, "BERTH-B-" + suffix),
+            NetworkFirewall.onHost(
+                "berth-bench-" + suffix, "BERTH-B-" + suffix, NetworkListener.ignoring()),
             message -> out.println("problem: " + message))) {
       BridgeNetwork network =
           driver.create(
@@ -86,6 +99,60 @@ public final class NetworkBenchmark {
         report(out, "attach+detach via rtnetlink (ms)", berth);
         report(out, "  attach alone (ms)", attachOnly);
         report(out, "  detach alone (ms)", detachOnly);
+
+        // As containers do, each endpoint has a namespace of its own (made outside the timing).
+        List<Netns> own = new ArrayList<>();
+        for (int i = 0; i < rounds + 20; i++) {
+          own.add(namespaces.create("own" + i));
+        }
+        List<Double> lazy = new ArrayList<>();
+        for (int i = 0; i < rounds + 20; i++) {
+          long start = System.nanoTime();
+          NetworkAttachment attachment =
+              driver.attach("bench", EndpointSpec.simple("l" + i, own.get(i), List.of("web")));
+          driver.detachLater(attachment);
+          if (i >= 20) {
+            lazy.add((System.nanoTime() - start) / 1e6);
+          }
+        }
+        report(out, "attach+detachLater, own netns each (ms)", lazy);
+
+        // The rtnetlink steps alone, without IPAM, state files, DNS or firewall, into fresh
+        // namespaces (the ones above may still be losing their veths in the background).
+        List<Netns> fresh = new ArrayList<>();
+        for (int i = 0; i < rounds + 20; i++) {
+          fresh.add(namespaces.create("fresh" + i));
+        }
+        List<Double> wire = new ArrayList<>();
+        List<Double> unwire = new ArrayList<>();
+        try (HostLinks links = new HostLinks(dev.berth.runtime.network.netlink.Rtnetlink.open())) {
+          int bridgeIndex = links.socket().link(network.bridge()).index();
+          for (int i = 0; i < rounds + 20; i++) {
+            Netns target = fresh.get(i);
+            dev.berth.runtime.network.netlink.LinkName hostEnd =
+                new dev.berth.runtime.network.netlink.LinkName(
+                    "berthw" + suffix.substring(0, 4) + i);
+            long start = System.nanoTime();
+            links.wireEndpoint(
+                EndpointSpec.simple("w" + i, target, List.of()),
+                hostEnd,
+                bridgeIndex,
+                0,
+                network.allocation().subnet().network().plus(20 + i % 200),
+                dev.berth.runtime.network.netlink.MacAddress.derivedFrom(
+                    network.allocation().subnet().network().plus(20 + i % 200)),
+                network.allocation());
+            long wired = System.nanoTime();
+            links.deleteIfPresent(hostEnd);
+            long end = System.nanoTime();
+            if (i >= 20) {
+              wire.add((wired - start) / 1e6);
+              unwire.add((end - wired) / 1e6);
+            }
+          }
+        }
+        report(out, "rtnetlink steps only: wire endpoint (ms)", wire);
+        report(out, "rtnetlink steps only: delete veth (ms)", unwire);
 
         List<Double> ip = new ArrayList<>();
         for (int i = 0; i < Math.min(rounds, 50); i++) {
@@ -114,13 +181,27 @@ public final class NetworkBenchmark {
         report(out, "DNS A query over UDP on the gateway, dnsjava client (ms)", latency);
         driver.detach(web);
       } finally {
+        for (NetworkAttachment left : driver.attachments()) {
+          driver.detach(left);
+        }
         driver.remove("bench");
       }
     } finally {
-      namespaces.remove(netns);
+      for (Netns one : made) {
+        try {
+          directory.remove(one);
+        } catch (Exception e) {
+          out.println("could not remove " + one.file() + ": " + e.getMessage());
+        }
+      }
       resolver.close();
       new ProcessBuilder("rm", "-rf", root.toString()).start().waitFor();
     }
+  }
+
+  /** Creates namespaces and remembers them for the final clean-up. */
+  private interface Namespaces {
+    Netns create(String id) throws Exception;
   }
 
   /** The 11 {@code ip} spawns LINUX-NOTES measured at 76 ms: wire one endpoint, then remove it. */

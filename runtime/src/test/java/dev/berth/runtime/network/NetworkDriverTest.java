@@ -10,6 +10,7 @@ import dev.berth.runtime.network.dns.NameTable;
 import dev.berth.runtime.network.dns.QueryHandler;
 import dev.berth.runtime.network.ipam.PoolRange;
 import dev.berth.runtime.network.ipam.SubnetPool;
+import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netns.Netns;
 import dev.berth.runtime.network.netns.NetnsDirectory;
 import dev.berth.testkit.HostCommand;
@@ -32,7 +33,8 @@ class NetworkDriverTest {
   private DnsServer fakeHostResolver;
   private NetworkDriver driver;
   private NetnsDirectory namespaces;
-  private final List<NetworkAttachment> attachments = new ArrayList<>();
+  private final List<NetworkAttachment> attachments =
+      java.util.Collections.synchronizedList(new ArrayList<>());
   private final List<Netns> created = new ArrayList<>();
   private final List<String> networks = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
@@ -50,14 +52,37 @@ class NetworkDriverTest {
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new QueryHandler(new NameTable(), Optional.empty(), DnsListener.ignoring()),
             DnsListener.ignoring());
-    driver =
-        NetworkDriver.open(
-            root,
-            new SubnetPool(List.of(PoolRange.parse("10.213.0.0/16:24"))),
-            53,
-            new ForwardingUpstream(List.of(fakeHostResolver.address()), Duration.ofSeconds(1)),
-            NetworkFirewall.none(),
-            problems::add);
+    driver = openDriver();
+  }
+
+  private NetworkDriver openDriver() throws Exception {
+    return NetworkDriver.open(
+        root,
+        new SubnetPool(List.of(PoolRange.parse("10.213.0.0/16:24"))),
+        53,
+        new ForwardingUpstream(List.of(fakeHostResolver.address()), Duration.ofSeconds(1)),
+        NetworkFirewall.none(),
+        problems::add);
+  }
+
+  @Test
+  void aRestartedDriver_forgetsEndpointsWhoseNamespaceWentAndFreesTheirAddresses()
+      throws Exception {
+    network("n1");
+    Netns gone = netns("gone");
+    Netns kept = netns("kept");
+    NetworkAttachment goneOne = driver.attach("n1", EndpointSpec.simple("gone", gone, List.of()));
+    leaks.link(goneOne.hostInterface().value());
+    attach("n1", EndpointSpec.simple("kept", kept, List.of("kept")));
+    driver.close();
+    namespaces.remove(gone);
+    created.remove(gone);
+    driver = openDriver();
+    assertThat(driver.attachments())
+        .extracting(NetworkAttachment::endpointId)
+        .containsExactly("kept");
+    NetworkAttachment next = attach("n1", EndpointSpec.simple("next", netns("next"), List.of()));
+    assertThat(next.address()).isEqualTo(goneOne.address());
   }
 
   @AfterEach
@@ -138,6 +163,76 @@ class NetworkDriverTest {
   }
 
   @Test
+  void composeDnsServers_answerTheirEndpointsOtherNamesOnly() throws Exception {
+    BridgeNetwork network = network("n1");
+    NameTable customNames = new NameTable();
+    customNames.register(
+        new dev.berth.runtime.network.dns.DnsEntry(
+            "x",
+            dev.berth.runtime.network.ipam.Ipv4Address.parse("192.0.2.123"),
+            List.of("custom.test")));
+    try (DnsServer custom =
+        DnsServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            new QueryHandler(customNames, Optional.empty(), DnsListener.ignoring()),
+            DnsListener.ignoring())) {
+      Netns withDns = netns("c1");
+      Netns without = netns("c2");
+      attach(
+          "n1",
+          new EndpointSpec(
+              "c1",
+              withDns,
+              new LinkName("eth0"),
+              Optional.empty(),
+              Optional.empty(),
+              List.of(),
+              true,
+              List.of(custom.address())));
+      attach("n1", EndpointSpec.simple("c2", without, List.of()));
+      String gateway = network.allocation().gateway().toString();
+      assertThat(Root.inNetns(withDns.file(), 5, "nslookup", "custom.test", gateway).stdout())
+          .contains("192.0.2.123");
+      assertThat(Root.inNetns(without.file(), 5, "nslookup", "custom.test", gateway).stdout())
+          .doesNotContain("192.0.2.123");
+    }
+  }
+
+  @Test
+  void concurrentAttaches_allSucceedWithDistinctAddresses() throws Exception {
+    network("n1");
+    List<Netns> spaces = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      spaces.add(netns("c" + i));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<NetworkAttachment>> futures = new ArrayList<>();
+      for (int i = 0; i < spaces.size(); i++) {
+        Netns space = spaces.get(i);
+        futures.add(
+            pool.submit(() -> attach("n1", EndpointSpec.simple(space.id(), space, List.of()))));
+      }
+      java.util.Set<String> addresses = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<NetworkAttachment> future : futures) {
+        addresses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS).address().toString());
+      }
+      assertThat(addresses).hasSize(8);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void remove_ofANetworkWithEndpoints_isAConflictNamingThem() throws Exception {
+    network("n1");
+    attach("n1", EndpointSpec.simple("c1", netns("c1"), List.of()));
+    assertThatThrownBy(() -> driver.remove("n1"))
+        .hasMessage("network n1 has active endpoints: [c1]");
+  }
+
+  @Test
   void detach_removesBothEndsOfTheVeth() throws Exception {
     network("n1");
     Netns netns = netns("c1");
@@ -153,6 +248,38 @@ class NetworkDriverTest {
   }
 
   @Test
+  void detachLater_returnsAtOnceAndAnImmediateReattachWaitsForTheOldVeth() throws Exception {
+    network("n1");
+    Netns netns = netns("c1");
+    NetworkAttachment first = driver.attach("n1", EndpointSpec.simple("c1", netns, List.of("web")));
+    leaks.link(first.hostInterface().value());
+    driver.detachLater(first);
+    NetworkAttachment second = attach("n1", EndpointSpec.simple("c1", netns, List.of("web")));
+    assertThat(second.hostInterface()).isEqualTo(first.hostInterface());
+    assertThat(Root.inNetns(netns.file(), 5, "ip", "-4", "-o", "addr", "show", "eth0").stdout())
+        .contains(second.address().toString());
+  }
+
+  @Test
+  void detachLater_releasesTheAddressOnceTheVethIsGone() throws Exception {
+    BridgeNetwork network = network("n1");
+    Netns netns = netns("c1");
+    NetworkAttachment first = driver.attach("n1", EndpointSpec.simple("c1", netns, List.of()));
+    leaks.link(first.hostInterface().value());
+    driver.detachLater(first);
+    driver.remove("n1");
+    networks.remove("n1");
+    assertThat(driver.ipam().network("n1")).isEmpty();
+    assertThat(
+            HostCommand.run(
+                    List.of("ip", "link", "show", first.hostInterface().value()),
+                    Duration.ofSeconds(5))
+                .succeeded())
+        .isFalse();
+    assertThat(network.bridge()).isNotNull();
+  }
+
+  @Test
   void attach_toAMissingNamespace_failsAndGivesTheAddressBack() throws Exception {
     network("n1");
     Netns ghost = new Netns("ghost", root.resolve("netns").resolve("ghost"));
@@ -162,6 +289,108 @@ class NetworkDriverTest {
     Netns real = netns("c1");
     NetworkAttachment attachment = attach("n1", EndpointSpec.simple("c1", real, List.of()));
     assertThat(attachment.address()).isEqualTo(attachment.subnet().network().plus(2));
+  }
+
+  @Test
+  void aContainerOnTwoNetworks_getsEth0AndEth1WithTheDefaultRouteWhereItWasChosen()
+      throws Exception {
+    BridgeNetwork front = network("front");
+    BridgeNetwork back = network("back");
+    Netns netns = netns("c1");
+    NetworkAttachment onFront =
+        attach(
+            "front",
+            new EndpointSpec(
+                "c1",
+                netns,
+                new LinkName("eth0"),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                false));
+    NetworkAttachment onBack =
+        attach(
+            "back",
+            new EndpointSpec(
+                "c1",
+                netns,
+                new LinkName("eth1"),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                true));
+    String routes = Root.inNetns(netns.file(), 5, "ip", "route").stdout();
+    assertThat(routes).contains("default via " + back.allocation().gateway() + " dev eth1");
+    assertThat(routes).doesNotContain("default via " + front.allocation().gateway());
+    assertThat(ping(netns, front.allocation().gateway())).isTrue();
+    assertThat(ping(netns, back.allocation().gateway())).isTrue();
+    assertThat(onFront.address().toString()).isNotEqualTo(onBack.address().toString());
+  }
+
+  @Test
+  void disconnectAndConnect_ofARunningNamespace_removeAndRestoreTheInterface() throws Exception {
+    BridgeNetwork front = network("front");
+    network("back");
+    Netns netns = netns("c1");
+    attach("front", EndpointSpec.simple("c1", netns, List.of()));
+    EndpointSpec second =
+        new EndpointSpec(
+            "c1",
+            netns,
+            new LinkName("eth1"),
+            Optional.empty(),
+            Optional.empty(),
+            List.of("db"),
+            false);
+    NetworkAttachment onBack = attach("back", second);
+    driver.detach(onBack);
+    attachments.remove(onBack);
+    assertThat(Root.inNetns(netns.file(), 5, "ip", "link", "show", "eth1").succeeded()).isFalse();
+    assertThat(ping(netns, front.allocation().gateway())).isTrue();
+    NetworkAttachment again = attach("back", second);
+    assertThat(again.address()).isEqualTo(onBack.address());
+    assertThat(Root.inNetns(netns.file(), 5, "ip", "link", "show", "eth1").succeeded()).isTrue();
+  }
+
+  @Test
+  void aStaticAddressAndMtu_areHonoured() throws Exception {
+    BridgeNetwork network =
+        driver.create(
+            new NetworkSpec(
+                "n1",
+                "n1",
+                false,
+                dev.berth.runtime.network.ipam.IpamRequest.any(),
+                Optional.of(new LinkName("berthmtutest")),
+                1400));
+    networks.add("n1");
+    leaks.link("berthmtutest");
+    Netns netns = netns("c1");
+    dev.berth.runtime.network.ipam.Ipv4Address wanted =
+        network.allocation().subnet().network().plus(77);
+    NetworkAttachment attachment =
+        attach(
+            "n1",
+            new EndpointSpec(
+                "c1",
+                netns,
+                new LinkName("eth0"),
+                Optional.of(wanted),
+                Optional.empty(),
+                List.of(),
+                true));
+    assertThat(attachment.address()).isEqualTo(wanted);
+    assertThat(Root.inNetns(netns.file(), 5, "ip", "link", "show", "eth0").stdout())
+        .contains("mtu 1400");
+    assertThat(
+            HostCommand.runChecked(
+                    List.of("ip", "link", "show", "berthmtutest"), Duration.ofSeconds(5))
+                .stdout())
+        .contains("mtu 1400");
+  }
+
+  private static boolean ping(Netns netns, dev.berth.runtime.network.ipam.Ipv4Address to) {
+    return Root.inNetns(netns.file(), 4, "ping", "-c", "1", "-W", "2", to.toString()).succeeded();
   }
 
   private BridgeNetwork network(String id) throws Exception {

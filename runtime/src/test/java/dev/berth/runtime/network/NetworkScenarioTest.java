@@ -60,6 +60,7 @@ class NetworkScenarioTest {
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
   private final Deque<AutoCloseable> cleanups = new ArrayDeque<>();
   private OwnLeaks leaks;
+  private InetSocketAddress resolverAddress;
   private Path root;
   private NetworkDriver driver;
   private NetnsDirectory namespaces;
@@ -78,17 +79,22 @@ class NetworkScenarioTest {
             new QueryHandler(new NameTable(), Optional.empty(), DnsListener.ignoring()),
             DnsListener.ignoring());
     cleanups.push(resolver::close);
-    driver =
-        NetworkDriver.open(
-            root,
-            new SubnetPool(List.of(PoolRange.parse("10.214.0.0/16:24"))),
-            53,
-            new ForwardingUpstream(List.of(resolver.address()), Duration.ofSeconds(1)),
-            NetworkFirewall.onHost("berth-test-" + suffix, "BERTH-T-" + suffix),
-            message -> {
-              throw new AssertionError("network problem: " + message);
-            });
-    cleanups.push(driver::close);
+    resolverAddress = resolver.address();
+    driver = openDriver();
+    cleanups.push(() -> driver.close());
+  }
+
+  private NetworkDriver openDriver() throws Exception {
+    return NetworkDriver.open(
+        root,
+        new SubnetPool(List.of(PoolRange.parse("10.214.0.0/16:24"))),
+        53,
+        new ForwardingUpstream(List.of(resolverAddress), Duration.ofSeconds(1)),
+        NetworkFirewall.onHost(
+            "berth-test-" + suffix, "BERTH-T-" + suffix, NetworkListener.ignoring()),
+        message -> {
+          throw new AssertionError("network problem: " + message);
+        });
   }
 
   @AfterEach
@@ -155,6 +161,9 @@ class NetworkScenarioTest {
     assertThat(tcp(peer, hostAddress, port.hostPort()))
         .as("hairpin, same network")
         .contains("hello from web");
+    assertThat(tcp(web, hostAddress, port.hostPort()))
+        .as("hairpin to its own published port")
+        .contains("hello from web");
     assertThat(tcp(other, hostAddress, port.hostPort()))
         .as("from another network")
         .contains("hello from web");
@@ -212,6 +221,48 @@ class NetworkScenarioTest {
   }
 
   @Test
+  void recheckFirewall_restoresAForwardJumpSomeoneRemovedNextToDockersDropPolicy()
+      throws Exception {
+    BridgeNetwork front = network("front", false);
+    Endpoint c1 = endpoint(front, "c1", "c1");
+    Endpoint c2 = endpoint(front, "c2", "c2");
+    assertThat(ping(c1, c2.attachment().address())).isTrue();
+    HostCommand.runChecked(
+        List.of("iptables", "-w", "5", "-D", "FORWARD", "-j", "BERTH-T-" + suffix),
+        Duration.ofSeconds(5));
+    boolean forwardDrops =
+        HostCommand.runChecked(
+                List.of("iptables", "-w", "5", "-S", "FORWARD"), Duration.ofSeconds(5))
+            .stdout()
+            .startsWith("-P FORWARD DROP");
+    if (forwardDrops) {
+      // Docker's DROP policy and br_netfilter: without berth's chain, bridged traffic dies.
+      assertThat(ping(c1, c2.attachment().address())).isFalse();
+    }
+    driver.recheckFirewall();
+    assertThat(ping(c1, c2.attachment().address())).isTrue();
+  }
+
+  @Test
+  void aRestartedEngine_readoptsNetworksNamesPortsAndTraffic() throws Exception {
+    BridgeNetwork front = network("front", false);
+    Endpoint web = endpoint(front, "web", "web");
+    Endpoint client = endpoint(front, "client", "client");
+    cleanups.push(NetnsServers.tcpSaying(web.netns(), 80, "hello from web"));
+    PublishedPort port =
+        publish(web, new PortBinding(Protocol.TCP, Optional.empty(), Optional.empty(), 80));
+
+    driver.close();
+    driver = openDriver();
+
+    assertThat(driver.networks()).extracting(BridgeNetwork::id).containsExactly("front");
+    assertThat(driver.attachments()).hasSize(2);
+    assertThat(resolve(client, "web", front)).isEqualTo(web.attachment().address());
+    assertThat(tcp(client, web.attachment().address(), 80)).contains("hello from web");
+    assertThat(hostTcp("127.0.0.1", port.hostPort())).isEqualTo("hello from web");
+  }
+
+  @Test
   void replicas_resolveRoundRobin() throws Exception {
     BridgeNetwork front = network("front", false);
     Endpoint client = endpoint(front, "client", "client");
@@ -223,6 +274,7 @@ class NetworkScenarioTest {
         .containsExactlyInAnyOrder(r1.attachment().address(), r2.attachment().address());
   }
 
+  /** A test endpoint: its namespace file and its attachment. */
   private record Endpoint(Path netns, NetworkAttachment attachment) {}
 
   private BridgeNetwork network(String id, boolean internal) throws Exception {

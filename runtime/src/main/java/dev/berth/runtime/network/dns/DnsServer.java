@@ -2,33 +2,44 @@ package dev.berth.runtime.network.dns;
 
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.network.ipam.Ipv4Address;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A DNS server on one address, UDP and TCP on the same port, answering through a handler. */
 public final class DnsServer implements AutoCloseable {
   private static final int TCP_IDLE_MILLIS = 10_000;
+  private static final int MAX_IN_FLIGHT = 64;
   private final DatagramSocket udp;
   private final ServerSocket tcp;
   private final QueryHandler handler;
   private final DnsListener listener;
   private final ExecutorService workers;
-  private final java.util.Set<Socket> connections =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final ThreadPoolExecutor queries;
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private DnsServer(
@@ -37,36 +48,67 @@ public final class DnsServer implements AutoCloseable {
     this.tcp = tcp;
     this.handler = handler;
     this.listener = listener;
-    this.workers = Executors.newCachedThreadPool(daemonThreads("berth-dns-" + udp.getLocalPort()));
+    this.workers =
+        Executors.newFixedThreadPool(2, daemonThreads("berth-dns-" + udp.getLocalPort()));
+    // At most MAX_IN_FLIGHT queries at once (forwarding may wait on upstream): more are dropped,
+    // and stub resolvers retry, rather than a flood growing threads without bound.
+    this.queries =
+        new ThreadPoolExecutor(
+            0,
+            MAX_IN_FLIGHT,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemonThreads("berth-dns-query-" + udp.getLocalPort()),
+            new ThreadPoolExecutor.AbortPolicy());
   }
 
-  /** Binds UDP and TCP on {@code address} (port 0: one free port for both) and starts answering. */
+  /**
+   * Binds UDP and TCP on {@code address} (port 0: one port free for both, tried a few times) and
+   * starts answering.
+   */
   public static DnsServer start(
       InetSocketAddress address, QueryHandler handler, DnsListener listener)
       throws EngineException {
-    DatagramSocket udp = null;
+    int attempts = address.getPort() == 0 ? 10 : 1;
+    IOException last = null;
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      try {
+        return bind(address, handler, listener);
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw new EngineException(
+        ErrorKind.CONFLICT,
+        "start DNS server on "
+            + address.getHostString()
+            + ":"
+            + address.getPort()
+            + ": "
+            + last.getMessage(),
+        last);
+  }
+
+  private static DnsServer bind(
+      InetSocketAddress address, QueryHandler handler, DnsListener listener) throws IOException {
+    DatagramSocket udp = new DatagramSocket(address);
     try {
-      udp = new DatagramSocket(address);
       ServerSocket tcp = new ServerSocket();
-      tcp.setReuseAddress(true);
-      tcp.bind(new InetSocketAddress(address.getAddress(), udp.getLocalPort()));
+      try {
+        tcp.setReuseAddress(true);
+        tcp.bind(new InetSocketAddress(address.getAddress(), udp.getLocalPort()));
+      } catch (IOException e) {
+        tcp.close();
+        throw e;
+      }
       DnsServer server = new DnsServer(udp, tcp, handler, listener);
       server.workers.execute(server::serveUdp);
       server.workers.execute(server::serveTcp);
       return server;
-    } catch (IOException e) {
-      if (udp != null) {
-        udp.close();
-      }
-      throw new EngineException(
-          ErrorKind.CONFLICT,
-          "start DNS server on "
-              + address.getHostString()
-              + ":"
-              + address.getPort()
-              + ": "
-              + e.getMessage(),
-          e);
+    } catch (IOException | RuntimeException e) {
+      udp.close();
+      throw e;
     }
   }
 
@@ -92,6 +134,7 @@ public final class DnsServer implements AutoCloseable {
       }
     }
     workers.shutdownNow();
+    queries.shutdownNow();
     try {
       workers.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -112,12 +155,16 @@ public final class DnsServer implements AutoCloseable {
         return;
       }
       byte[] query = Arrays.copyOf(buffer, packet.getLength());
-      java.net.SocketAddress client = packet.getSocketAddress();
-      workers.execute(() -> answerUdp(query, client));
+      SocketAddress client = packet.getSocketAddress();
+      try {
+        queries.execute(() -> answerUdp(query, client));
+      } catch (RejectedExecutionException e) {
+        // too many in flight: dropped, the client retries
+      }
     }
   }
 
-  private void answerUdp(byte[] query, java.net.SocketAddress client) {
+  private void answerUdp(byte[] query, SocketAddress client) {
     Optional<byte[]> answer = handler.handle(query, false, ipv4Of(client));
     if (answer.isEmpty()) {
       return;
@@ -135,7 +182,11 @@ public final class DnsServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket connection = tcp.accept();
-        workers.execute(() -> answerTcp(connection));
+        try {
+          queries.execute(() -> answerTcp(connection));
+        } catch (RejectedExecutionException e) {
+          connection.close();
+        }
       } catch (IOException e) {
         if (!closed) {
           listener.problem("DNS on " + address() + " stopped accepting: " + e.getMessage());
@@ -155,7 +206,7 @@ public final class DnsServer implements AutoCloseable {
         int length;
         try {
           length = in.readUnsignedShort();
-        } catch (java.io.EOFException | SocketException | java.net.SocketTimeoutException e) {
+        } catch (EOFException | SocketException | SocketTimeoutException e) {
           return;
         }
         byte[] query = new byte[length];
@@ -178,11 +229,9 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
-  private static Optional<dev.berth.runtime.network.ipam.Ipv4Address> ipv4Of(
-      java.net.SocketAddress client) {
-    if (client instanceof InetSocketAddress inet
-        && inet.getAddress() instanceof java.net.Inet4Address v4) {
-      return Optional.of(dev.berth.runtime.network.ipam.Ipv4Address.ofBytes(v4.getAddress()));
+  private static Optional<Ipv4Address> ipv4Of(SocketAddress client) {
+    if (client instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet4Address v4) {
+      return Optional.of(Ipv4Address.ofBytes(v4.getAddress()));
     }
     return Optional.empty();
   }

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -57,7 +58,7 @@ public final class ForwardingUpstream implements Upstream {
         socket.receive(reply);
         // Only an answer carrying the query's ID counts; anything else is noise or spoofing.
         if (reply.getLength() >= 2 && buffer[0] == query[0] && buffer[1] == query[1]) {
-          return java.util.Arrays.copyOf(buffer, reply.getLength());
+          return Arrays.copyOf(buffer, reply.getLength());
         }
       }
     } catch (SocketTimeoutException e) {

@@ -2,6 +2,7 @@ package dev.berth.runtime.network.dns;
 
 import dev.berth.runtime.network.ipam.Ipv4Address;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class NameTable {
         .forEach(entry -> found.add(entry.address()));
     if (found.size() > 1) {
       int turn = rotation.computeIfAbsent(wanted, n -> new AtomicInteger()).getAndIncrement();
-      java.util.Collections.rotate(found, -Math.floorMod(turn, found.size()));
+      Collections.rotate(found, -Math.floorMod(turn, found.size()));
     }
     return found;
   }

@@ -1,8 +1,11 @@
 package dev.berth.runtime.network.dns;
 
+import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.network.ipam.Ipv4Address;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -28,8 +31,7 @@ public final class QueryHandler {
   private final NameTable names;
   private final Optional<Upstream> upstream;
   private final DnsListener listener;
-  private final java.util.Map<String, Upstream> perEndpoint =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Upstream> perEndpoint = new ConcurrentHashMap<>();
 
   /** {@code upstream} empty: an internal network, whose other names fail with SERVFAIL. */
   public QueryHandler(NameTable names, Optional<Upstream> upstream, DnsListener listener) {
@@ -147,7 +149,7 @@ public final class QueryHandler {
     try {
       return Optional.of(
           Ipv4Address.parse(labels[3] + "." + labels[2] + "." + labels[1] + "." + labels[0]));
-    } catch (dev.berth.runtime.api.EngineException e) {
+    } catch (EngineException e) {
       return Optional.empty();
     }
   }

@@ -20,7 +20,14 @@ public final class Ipam {
   private final SubnetPool pool;
   private final HostNetworks host;
 
+  private final Durability durability;
+
   public Ipam(Path stateFile, SubnetPool pool, HostNetworks host) {
+    this(stateFile, pool, host, Durability.SYNC_EVERY_CHANGE);
+  }
+
+  public Ipam(Path stateFile, SubnetPool pool, HostNetworks host, Durability durability) {
+    this.durability = durability;
     this.store = new IpamStore(stateFile);
     this.pool = pool;
     this.host = host;
@@ -99,7 +106,8 @@ public final class Ipam {
                   : lowestFree(allocation, taken);
           network.endpoints().put(endpointId, address.toString());
           return address;
-        });
+        },
+        syncAddresses());
   }
 
   /** Gives the endpoint's address back; unknown networks and endpoints are ignored. */
@@ -108,7 +116,12 @@ public final class Ipam {
         state -> {
           StoredNetwork network = state.networks().get(networkId);
           return network == null ? null : network.endpoints().remove(endpointId);
-        });
+        },
+        syncAddresses());
+  }
+
+  private boolean syncAddresses() {
+    return durability == Durability.SYNC_EVERY_CHANGE;
   }
 
   private List<Subnet> hostSubnets() throws EngineException {

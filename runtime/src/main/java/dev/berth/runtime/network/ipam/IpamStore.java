@@ -48,15 +48,20 @@ final class IpamStore {
 
   /** Runs {@code change} on the current state under the lock, then saves the state. */
   <T> T update(Work<T> change) throws EngineException {
-    return locked(change, true);
+    return locked(change, true, true);
+  }
+
+  /** Like {@link #update}, flushing to disk only if {@code sync}. */
+  <T> T update(Work<T> change, boolean sync) throws EngineException {
+    return locked(change, true, sync);
   }
 
   /** Runs {@code query} on the current state under the lock without saving. */
   <T> T read(Work<T> query) throws EngineException {
-    return locked(query, false);
+    return locked(query, false, false);
   }
 
-  private <T> T locked(Work<T> work, boolean save) throws EngineException {
+  private <T> T locked(Work<T> work, boolean save, boolean sync) throws EngineException {
     jvmLock.lock();
     try {
       Files.createDirectories(file.getParent());
@@ -66,7 +71,7 @@ final class IpamStore {
         IpamFile state = read();
         T result = work.apply(state);
         if (save) {
-          write(state);
+          write(state, sync);
         }
         return result;
       }
@@ -99,7 +104,7 @@ final class IpamStore {
     }
   }
 
-  private void write(IpamFile state) throws IOException {
+  private void write(IpamFile state, boolean sync) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel out =
         FileChannel.open(
@@ -111,7 +116,9 @@ final class IpamStore {
       while (bytes.hasRemaining()) {
         out.write(bytes);
       }
-      out.force(true);
+      if (sync) {
+        out.force(true);
+      }
     }
     try {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);

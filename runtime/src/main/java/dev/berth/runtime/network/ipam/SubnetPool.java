@@ -2,6 +2,7 @@ package dev.berth.runtime.network.ipam;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The ordered ranges berth takes network subnets from when compose names none. */
 public record SubnetPool(List<PoolRange> ranges) {
@@ -25,16 +26,16 @@ public record SubnetPool(List<PoolRange> ranges) {
   }
 
   /** The first candidate that overlaps none of {@code taken}, if any. */
-  public java.util.Optional<Subnet> firstFree(List<Subnet> taken) {
+  public Optional<Subnet> firstFree(List<Subnet> taken) {
     for (PoolRange range : ranges) {
       for (long n = 0; n < range.count(); n++) {
         Subnet candidate = range.subnet(n);
         if (taken.stream().noneMatch(candidate::overlaps)) {
-          return java.util.Optional.of(candidate);
+          return Optional.of(candidate);
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Every subnet the pool could give, in order; for diagnostics and small pools only. */

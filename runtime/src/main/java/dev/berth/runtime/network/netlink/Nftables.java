@@ -13,6 +13,7 @@ import dev.berth.runtime.api.ErrorKind;
 public final class Nftables implements AutoCloseable {
   private final Lib lib;
   private final Pointer context;
+  private boolean closed;
 
   private Nftables(Lib lib, Pointer context) {
     this.lib = lib;
@@ -44,6 +45,9 @@ public final class Nftables implements AutoCloseable {
    * nft's own error text, prefixed by {@code action}.
    */
   public synchronized String run(String action, String commands) throws EngineException {
+    if (closed) {
+      throw new IllegalStateException("libnftables context is closed");
+    }
     int result = lib.nft_run_cmd_from_buffer(context, commands);
     String output = lib.nft_ctx_get_output_buffer(context);
     String errors = lib.nft_ctx_get_error_buffer(context);
@@ -56,6 +60,10 @@ public final class Nftables implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     lib.nft_ctx_free(context);
   }
 

@@ -2,6 +2,8 @@ package dev.berth.runtime.network.netlink;
 
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.linux.Namespaces;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -26,8 +28,8 @@ public final class Rtnetlink implements AutoCloseable {
    * A client on a new socket inside the network namespace bound at {@code netnsFile}; the socket
    * stays in that namespace whichever thread uses it afterwards.
    */
-  public static Rtnetlink openIn(java.nio.file.Path netnsFile) throws EngineException {
-    return dev.berth.runtime.linux.Namespaces.callInNetworkNamespace(
+  public static Rtnetlink openIn(Path netnsFile) throws EngineException {
+    return Namespaces.callInNetworkNamespace(
         netnsFile, () -> new Rtnetlink(KernelNetlinkChannel.open()));
   }
 

@@ -38,6 +38,9 @@ final class Rtnl {
   static final int IFLA_NET_NS_FD = 28;
   static final int IFLA_INFO_KIND = 1;
   static final int IFLA_INFO_DATA = 2;
+  static final int IFLA_INFO_SLAVE_KIND = 4;
+  static final int IFLA_INFO_SLAVE_DATA = 5;
+  static final int IFLA_BRPORT_MODE = 4;
   static final int VETH_INFO_PEER = 1;
 
   static final int IFA_ADDRESS = 1;

@@ -169,6 +169,18 @@ class IpamTest {
   }
 
   @Test
+  void syncNetworkChangesOnly_stillWritesAddressesToTheFile() throws Exception {
+    Path file = root.resolve("ipam.json");
+    Ipam lazy =
+        new Ipam(
+            file, SubnetPool.dockerDefaults(), () -> hostSubnets, Durability.SYNC_NETWORK_CHANGES);
+    lazy.allocateNetwork("n1", IpamRequest.any());
+    Ipv4Address address = lazy.allocateAddress("n1", "a", Optional.empty());
+    assertThat(ipam().allocateAddress("n1", "a", Optional.empty())).isEqualTo(address);
+    assertThat(Files.readString(file)).contains(address.toString());
+  }
+
+  @Test
   void releaseNetwork_freesItsSubnetForTheNextNetwork() throws Exception {
     Ipam ipam = ipam();
     Subnet subnet = ipam.allocateNetwork("n1", IpamRequest.any()).subnet();

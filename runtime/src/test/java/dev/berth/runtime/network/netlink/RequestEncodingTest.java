@@ -122,6 +122,21 @@ class RequestEncodingTest {
   }
 
   @Test
+  void setBridgePortHairpin_sendsBrportModeAsBridgeSlaveData() {
+    assertThat(Hex.of(new SetBridgePortHairpin(VETH).encode(1)))
+        .isEqualTo(
+            Hex.of(
+                Hex.bytes(
+                    "48000000 1000 0500 01000000 00000000"
+                        + "00000000 00000000 00000000 00000000"
+                        + "0c000300 62657274 68763100"
+                        + "1c001200" // IFLA_LINKINFO
+                        + "0b000400 62726964 67650000" // IFLA_INFO_SLAVE_KIND bridge
+                        + "0c000500" // IFLA_INFO_SLAVE_DATA
+                        + "05000400 01000000"))); // IFLA_BRPORT_MODE hairpin
+  }
+
+  @Test
   void deleteLink_sendsDellinkByName() {
     assertThat(Hex.of(new DeleteLink(BRIDGE).encode(6)))
         .isEqualTo(
