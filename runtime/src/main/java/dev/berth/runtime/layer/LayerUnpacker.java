@@ -226,7 +226,8 @@ public final class LayerUnpacker {
       }
     }
 
-    private void applyMetadata(Path path, TarArchiveEntry e, boolean directory) throws IOException {
+    private void applyMetadata(Path path, TarArchiveEntry e, boolean directory)
+        throws IOException, EngineException {
       Files.setAttribute(path, "unix:uid", (int) e.getLongUserId(), NOFOLLOW);
       Files.setAttribute(path, "unix:gid", (int) e.getLongGroupId(), NOFOLLOW);
       if (!e.isSymbolicLink()) {

@@ -1,6 +1,6 @@
 package dev.berth.runtime.layer;
 
-import java.io.IOException;
+import dev.berth.runtime.api.EngineException;
 import java.nio.file.Path;
 
 /** The two file operations the JDK lacks: device nodes/fifos and xattrs outside {@code user.}. */
@@ -12,8 +12,8 @@ public interface SpecialFiles {
   int S_IFBLK = 0060000;
 
   /** Creates a node; {@code mode} carries the type bits and permissions (mknod(2)). */
-  void mknod(Path path, int mode, int major, int minor) throws IOException;
+  void mknod(Path path, int mode, int major, int minor) throws EngineException;
 
   /** Sets an extended attribute on the path itself, not a symlink's target (lsetxattr(2)). */
-  void lsetxattr(Path path, String name, byte[] value) throws IOException;
+  void lsetxattr(Path path, String name, byte[] value) throws EngineException;
 }

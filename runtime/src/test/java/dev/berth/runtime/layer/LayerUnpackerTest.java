@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.runtime.image.Digest;
+import dev.berth.runtime.linux.Xattrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +26,14 @@ class LayerUnpackerTest {
   @TempDir Path tmp;
   private Path layer;
   private Path outside;
-  private CommandSpecialFiles special;
+  private SpecialFiles special;
 
   @BeforeEach
   void makeDirs() throws IOException {
     layer = Files.createDirectory(tmp.resolve("layer"));
     outside = Files.createDirectory(tmp.resolve("outside"));
     Files.writeString(outside.resolve("victim"), "untouched");
-    special = new CommandSpecialFiles();
+    special = new LinuxSpecialFiles();
   }
 
   @Test
@@ -106,7 +107,7 @@ class LayerUnpackerTest {
   void unpack_opaqueMarker_setsTheOverlayXattrOnItsDirectory() throws Exception {
     unpack(new TarBuilder().dir("var/cache", 0755).file("var/cache/.wh..wh..opq", 0, "").tar());
 
-    assertThat(special.xattr(layer.resolve("var/cache"), "trusted.overlay.opaque"))
+    assertThat(Xattrs.lgetxattr(layer.resolve("var/cache"), "trusted.overlay.opaque"))
         .isEqualTo("y".getBytes(StandardCharsets.US_ASCII));
     try (Stream<Path> files = Files.list(layer.resolve("var/cache"))) {
       assertThat(files).isEmpty();
@@ -124,7 +125,7 @@ class LayerUnpackerTest {
                 e -> e.addPaxHeader("SCHILY.xattr.user.note", "hi"))
             .tar());
 
-    assertThat(special.xattr(layer.resolve("bin/ping"), "user.note")).isEqualTo("hi".getBytes());
+    assertThat(Xattrs.lgetxattr(layer.resolve("bin/ping"), "user.note")).isEqualTo("hi".getBytes());
   }
 
   @Test
