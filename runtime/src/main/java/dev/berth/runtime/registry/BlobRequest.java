@@ -1,0 +1,54 @@
+package dev.berth.runtime.registry;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.content.BlobStore;
+import dev.berth.runtime.content.Ingest;
+import dev.berth.runtime.image.Descriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code GET /v2/<name>/blobs/<digest>} into the blob store, following redirects to blob CDNs,
+ * verified while streaming; a broken transfer leaves nothing visible.
+ */
+final class BlobRequest {
+  private static final int BUFFER = 256 * 1024;
+
+  private final RegistrySession session;
+  private final Descriptor descriptor;
+
+  BlobRequest(RegistrySession session, Descriptor descriptor) {
+    this.session = session;
+    this.descriptor = descriptor;
+  }
+
+  String describe() {
+    return "get blob " + descriptor.digest().shortHex();
+  }
+
+  /** Downloads the blob unless the store has it; {@code progress} gets the bytes done so far. */
+  void fetch(BlobStore store, LongConsumer progress) throws EngineException {
+    if (store.contains(descriptor.digest())) {
+      progress.accept(descriptor.size());
+      return;
+    }
+    HttpResponse<InputStream> response =
+        session.follow(session.get("blobs/" + descriptor.digest(), "*/*", describe()), describe());
+    if (response.statusCode() != 200) {
+      throw session.failure(response, describe());
+    }
+    try (InputStream in = response.body();
+        Ingest ingest = store.begin(descriptor.digest(), descriptor.size())) {
+      byte[] buffer = new byte[BUFFER];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        ingest.write(buffer, 0, n);
+        progress.accept(ingest.written());
+      }
+      ingest.commit();
+    } catch (IOException e) {
+      throw RegistryException.unreachable(describe(), response.uri().getAuthority(), e);
+    }
+  }
+}

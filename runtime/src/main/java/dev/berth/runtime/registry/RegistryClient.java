@@ -1,0 +1,69 @@
+package dev.berth.runtime.registry;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.content.BlobStore;
+import dev.berth.runtime.image.Descriptor;
+import dev.berth.runtime.image.ImageReference;
+import java.net.http.HttpClient;
+import java.util.function.LongConsumer;
+
+/** Entry point of the distribution client: opens a {@link Repository} per image reference. */
+public final class RegistryClient {
+  private final HttpClient http;
+  private final RegistryEndpoints endpoints;
+  private final CredentialStore credentials;
+  private final RegistryConfig config;
+
+  public RegistryClient(HttpClient http, RegistryConfig config, CredentialStore credentials) {
+    this.http = http;
+    this.config = config;
+    this.endpoints = new RegistryEndpoints(config);
+    this.credentials = credentials;
+  }
+
+  /** A client with its own HTTP/1.1 connection pool, never following redirects by itself. */
+  public static RegistryClient create(RegistryConfig config, CredentialStore credentials) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(config.connectTimeout())
+            .build();
+    return new RegistryClient(http, config, credentials);
+  }
+
+  public RegistryConfig config() {
+    return config;
+  }
+
+  /** A session on the reference's repository; tokens are kept for the session's lifetime. */
+  public Repository open(ImageReference reference) {
+    return new Repository(
+        new RegistrySession(http, reference, endpoints.forHost(reference.registry()), credentials));
+  }
+
+  /** One repository of one registry, authenticated as needed. */
+  public static final class Repository {
+    private final RegistrySession session;
+
+    Repository(RegistrySession session) {
+      this.session = session;
+    }
+
+    /** The manifest or index for a tag or digest ({@code "7"}, {@code "sha256:..."}). */
+    public FetchedManifest manifest(String tagOrDigest) throws EngineException {
+      return new ManifestRequest(session, tagOrDigest).fetch();
+    }
+
+    /** Downloads a blob into the store, verified against the descriptor's digest and size. */
+    public void blob(Descriptor descriptor, BlobStore store, LongConsumer progress)
+        throws EngineException {
+      new BlobRequest(session, descriptor).fetch(store, progress);
+    }
+
+    /** The registry host errors should name. */
+    public String host() {
+      return session.host();
+    }
+  }
+}
