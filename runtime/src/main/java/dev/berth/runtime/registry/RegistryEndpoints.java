@@ -5,7 +5,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which base URLs serve a registry host: mirrors first for Docker Hub, HTTP where allowed. */
+/**
+ * Which base URLs serve a registry host, in the order to try: mirrors before Docker Hub; HTTPS,
+ * then plain HTTP for loopback and insecure registries.
+ */
 final class RegistryEndpoints {
   static final String DOCKER_HUB_API = "https://registry-1.docker.io";
 
@@ -25,7 +28,10 @@ final class RegistryEndpoints {
       out.add(URI.create(DOCKER_HUB_API));
       return out;
     }
-    out.add(URI.create((plainHttp(host) ? "http://" : "https://") + host));
+    out.add(URI.create("https://" + host));
+    if (plainHttp(host)) {
+      out.add(URI.create("http://" + host)); // as Docker: TLS first, plain HTTP if that fails
+    }
     return out;
   }
 
