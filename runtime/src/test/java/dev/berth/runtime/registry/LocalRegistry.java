@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Debian's {@code docker-registry} with an auth or TLS section the test kit's plain fixture lacks,
  * on a fixed port and storage dir so a test can kill it mid-transfer and start it again.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final String extraConfig;
@@ -29,18 +29,18 @@ final class LocalRegistry implements AutoCloseable {
   /**
    * Starts a registry storing in {@code dir}; {@code extraConfig} goes under {@code http:}'s peers.
    */
-  static LocalRegistry start(Path dir, String extraConfig) throws IOException {
+  public static LocalRegistry start(Path dir, String extraConfig) throws IOException {
     LocalRegistry r = new LocalRegistry(dir, freePort(), extraConfig);
     r.startProcess();
     return r;
   }
 
-  String host() {
+  public String host() {
     return "127.0.0.1:" + port;
   }
 
   /** SIGKILL, as a crash or a pulled cable would look to the client. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
@@ -48,7 +48,7 @@ final class LocalRegistry implements AutoCloseable {
   }
 
   /** Starts the registry again on the same port and storage. */
-  void restart() throws IOException {
+  public void restart() throws IOException {
     startProcess();
   }
 
