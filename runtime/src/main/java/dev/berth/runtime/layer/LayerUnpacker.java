@@ -220,7 +220,10 @@ public final class LayerUnpacker {
       try (OutputStream out =
           Files.newOutputStream(
               path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
-        content.transferTo(out);
+        byte[] buffer = new byte[128 * 1024];
+        for (int n; (n = content.read(buffer)) >= 0; ) {
+          out.write(buffer, 0, n);
+        }
       } catch (FileAlreadyExistsException e) {
         throw new IOException("cannot create " + path + ": it exists", e);
       }

@@ -30,8 +30,22 @@ final class BlobRequest {
 
   /** Downloads the blob unless the store has it; {@code progress} gets the bytes done so far. */
   void fetch(BlobStore store, LongConsumer progress) throws EngineException {
+    fetch(store, progress, in -> {});
+  }
+
+  /**
+   * Downloads the blob while {@code reader} consumes it (or reads it from the store when present);
+   * the blob becomes visible only once complete and verified.
+   */
+  void fetch(BlobStore store, LongConsumer progress, BlobReader reader) throws EngineException {
     if (store.contains(descriptor.digest())) {
       progress.accept(descriptor.size());
+      try (InputStream in = store.open(descriptor.digest())) {
+        reader.read(in);
+      } catch (IOException e) {
+        throw new EngineException(
+            dev.berth.runtime.api.ErrorKind.INTERNAL, describe() + ": " + e.getMessage(), e);
+      }
       return;
     }
     HttpResponse<InputStream> response =
@@ -39,16 +53,20 @@ final class BlobRequest {
     if (response.statusCode() != 200) {
       throw session.failure(response, describe());
     }
-    try (InputStream in = response.body();
+    try (InputStream body = response.body();
         Ingest ingest = store.begin(descriptor.digest(), descriptor.size())) {
-      byte[] buffer = new byte[BUFFER];
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        ingest.write(buffer, 0, n);
-        progress.accept(ingest.written());
-      }
+      TeeToIngest tee =
+          new TeeToIngest(new java.io.BufferedInputStream(body, BUFFER), ingest, progress);
+      reader.read(tee);
+      tee.drain();
       ingest.commit();
-    } catch (IOException e) {
+    } catch (TeeToIngest.IngestFailure e) {
+      throw e.cause;
+    } catch (TeeToIngest.NetworkFailure e) {
       throw RegistryException.unreachable(describe(), response.uri().getAuthority(), e);
+    } catch (IOException e) {
+      throw new EngineException(
+          dev.berth.runtime.api.ErrorKind.INTERNAL, describe() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -40,7 +40,7 @@ final class ManifestRequest {
       try {
         return fetchFromCurrentBase();
       } catch (RegistryException e) {
-        if (!session.nextBase()) {
+        if (!session.nextBase(e)) {
           throw e; // mirrors are tried in order, the registry itself last
         }
       }

@@ -61,6 +61,13 @@ public final class RegistryClient {
       new BlobRequest(session, descriptor).fetch(store, progress);
     }
 
+    /** Downloads a blob while {@code reader} consumes it; see {@link BlobReader}. */
+    public void blob(
+        Descriptor descriptor, BlobStore store, LongConsumer progress, BlobReader reader)
+        throws EngineException {
+      new BlobRequest(session, descriptor).fetch(store, progress, reader);
+    }
+
     /** The registry host errors should name. */
     public String host() {
       return session.host();

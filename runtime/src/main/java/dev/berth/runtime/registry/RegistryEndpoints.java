@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which base URLs serve a registry host, in the order to try: mirrors before Docker Hub; HTTPS,
- * then plain HTTP for loopback and insecure registries.
+ * Which base URLs serve a registry host, in the order to try: mirrors before Docker Hub; plain HTTP
+ * and then HTTPS for loopback and insecure registries, HTTPS only for the rest.
  */
 final class RegistryEndpoints {
   static final String DOCKER_HUB_API = "https://registry-1.docker.io";
@@ -28,10 +28,12 @@ final class RegistryEndpoints {
       out.add(URI.create(DOCKER_HUB_API));
       return out;
     }
-    out.add(URI.create("https://" + host));
     if (plainHttp(host)) {
-      out.add(URI.create("http://" + host)); // as Docker: TLS first, plain HTTP if that fails
+      // Plain HTTP first: the user allowed it, and a failed TLS attempt costs a JVM about a second
+      // on every local pull. A registry that speaks only TLS refuses HTTP and gets HTTPS next.
+      out.add(URI.create("http://" + host));
     }
+    out.add(URI.create("https://" + host));
     return out;
   }
 

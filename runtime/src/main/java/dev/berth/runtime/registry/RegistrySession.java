@@ -41,9 +41,18 @@ final class RegistrySession {
     return bases.get(baseIndex);
   }
 
-  /** Switches to the next mirror or the registry itself; false when none is left. */
-  synchronized boolean nextBase() {
+  /**
+   * Switches to the next base after {@code failure}: to the next mirror (or the registry) after any
+   * error, but from HTTP to HTTPS on the same host only when HTTP was refused; false when none is
+   * left or the error is the registry's real answer.
+   */
+  synchronized boolean nextBase(RegistryException failure) {
     if (baseIndex + 1 >= bases.size()) {
+      return false;
+    }
+    boolean sameHost =
+        bases.get(baseIndex + 1).getAuthority().equals(bases.get(baseIndex).getAuthority());
+    if (sameHost && !failure.retryable() && failure.kind() != ErrorKind.INVALID_ARGUMENT) {
       return false;
     }
     baseIndex++;

@@ -20,12 +20,12 @@ class RegistryEndpointsTest {
   }
 
   @Test
-  void loopbackAndInsecureHosts_fallBackToPlainHttp_othersUseTlsOnly() {
+  void loopbackAndInsecureHosts_tryPlainHttpThenTls_othersUseTlsOnly() {
     RegistryEndpoints e =
         new RegistryEndpoints(RegistryConfig.defaults().withInsecure(Set.of("reg.lan:5000")));
 
     assertThat(e.forHost("127.0.0.1:5000"))
-        .containsExactly(URI.create("https://127.0.0.1:5000"), URI.create("http://127.0.0.1:5000"));
+        .containsExactly(URI.create("http://127.0.0.1:5000"), URI.create("https://127.0.0.1:5000"));
     assertThat(e.forHost("localhost")).hasSize(2);
     assertThat(e.forHost("[::1]:5000")).hasSize(2);
     assertThat(e.forHost("reg.lan:5000")).hasSize(2);

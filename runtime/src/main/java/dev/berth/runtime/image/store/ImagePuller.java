@@ -14,7 +14,6 @@ import dev.berth.runtime.registry.FetchedManifest;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -152,17 +151,24 @@ public final class ImagePuller {
       return;
     }
     listener.status(layer.digest(), "Downloading");
+    String what = "layer " + layer.digest().shortHex();
     retry.run(
         layer.digest(),
         listener,
         () -> {
-          repo.blob(layer, store.blobs(), n -> listener.progress(layer.digest(), n, layer.size()));
+          // unpack while downloading: one pass over the bytes, the layer dir published only
+          // when its content hashes to the config's diff ID
+          repo.blob(
+              layer,
+              store.blobs(),
+              n -> listener.progress(layer.digest(), n, layer.size()),
+              in -> {
+                if (!store.layers().contains(diffId)) {
+                  store.layers().unpack(diffId, in, what);
+                }
+              });
           return null;
         });
-    listener.status(layer.digest(), "Extracting");
-    try (InputStream in = store.blobs().open(layer.digest())) {
-      store.layers().unpack(diffId, in, "layer " + layer.digest().shortHex());
-    }
     listener.status(layer.digest(), "Pull complete");
   }
 
