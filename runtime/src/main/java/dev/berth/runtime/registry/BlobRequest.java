@@ -28,6 +28,34 @@ final class BlobRequest {
     return "get blob " + descriptor.digest().shortHex();
   }
 
+  private HttpResponse<InputStream> fromUrls() throws RegistryException {
+    RegistryException last = null;
+    for (String url : descriptor.urls()) {
+      java.net.URI uri = java.net.URI.create(url);
+      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+        continue;
+      }
+      try {
+        HttpResponse<InputStream> r =
+            session.follow(session.getExternal(uri, describe()), describe());
+        if (r.statusCode() == 200) {
+          return r;
+        }
+        last = session.failure(r, describe());
+      } catch (RegistryException e) {
+        last = e;
+      }
+    }
+    if (last == null) {
+      throw new RegistryException(
+          dev.berth.runtime.api.ErrorKind.NOT_FOUND,
+          describe() + ": not in the registry and no http(s) URL for the foreign layer",
+          false,
+          null);
+    }
+    throw last;
+  }
+
   /** Downloads the blob unless the store has it; {@code progress} gets the bytes done so far. */
   void fetch(BlobStore store, LongConsumer progress) throws EngineException {
     fetch(store, progress, in -> {});
@@ -50,6 +78,10 @@ final class BlobRequest {
     }
     HttpResponse<InputStream> response =
         session.follow(session.get("blobs/" + descriptor.digest(), "*/*", describe()), describe());
+    if (response.statusCode() == 404 && !descriptor.urls().isEmpty()) {
+      RegistrySession.discard(response);
+      response = fromUrls(); // a foreign (non-distributable) layer the registry does not hold
+    }
     if (response.statusCode() != 200) {
       throw session.failure(response, describe());
     }

@@ -6,10 +6,22 @@ import dev.berth.runtime.api.ErrorKind;
 /** A registry that did not answer, or answered with an error; says whether trying again helps. */
 public class RegistryException extends EngineException {
   private final boolean retryable;
+  private final int status;
 
   public RegistryException(ErrorKind kind, String message, boolean retryable, Throwable cause) {
+    this(kind, message, retryable, 0, cause);
+  }
+
+  private RegistryException(
+      ErrorKind kind, String message, boolean retryable, int status, Throwable cause) {
     super(kind, message, cause);
     this.retryable = retryable;
+    this.status = status;
+  }
+
+  /** The HTTP status the registry answered, or 0 when it did not answer. */
+  public int status() {
+    return status;
   }
 
   /** True for connection failures, timeouts, 429 and 5xx answers. */
@@ -29,7 +41,7 @@ public class RegistryException extends EngineException {
     boolean retryable = status == 429 || status >= 500;
     String text = detail == null || detail.isBlank() ? reason(status) : detail;
     return new RegistryException(
-        kind, what + ": " + host + " answered " + status + " " + text, retryable, null);
+        kind, what + ": " + host + " answered " + status + " " + text, retryable, status, null);
   }
 
   /** The error for a registry that could not be reached or broke the connection. */

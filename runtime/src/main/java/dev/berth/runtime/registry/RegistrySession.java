@@ -52,7 +52,7 @@ final class RegistrySession {
     }
     boolean sameHost =
         bases.get(baseIndex + 1).getAuthority().equals(bases.get(baseIndex).getAuthority());
-    if (sameHost && !failure.retryable() && failure.kind() != ErrorKind.INVALID_ARGUMENT) {
+    if (sameHost && !failure.retryable() && failure.status() != 400) {
       return false;
     }
     baseIndex++;
@@ -82,6 +82,11 @@ final class RegistrySession {
         return send(uri, accept, null, what);
       }
     }
+  }
+
+  /** GETs a URL outside the registry (a foreign layer's), without the registry's credentials. */
+  HttpResponse<InputStream> getExternal(URI uri, String what) throws RegistryException {
+    return send(uri, "*/*", null, what);
   }
 
   /** Follows a blob redirect (to a CDN); the registry's credentials are not sent to other hosts. */

@@ -107,11 +107,13 @@ class InterruptedPullTest {
                 new ImagePuller(RegistryClient.create(config, CredentialStore.NONE), store)
                     .pull(ref, Platform.host(), killer))
         .isInstanceOf(EngineException.class)
-        .hasMessageStartingWith("pull " + ref.familiar() + ": get blob " + big.shortHex())
+        // the big layer's transfer, or another layer's still running, is the one reported
+        .hasMessageStartingWith("pull " + ref.familiar() + ": get blob ")
+        .hasMessageContaining("cannot reach " + registry.host())
         .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(ErrorKind.UNAVAILABLE));
 
     assertThat(killed).isTrue();
-    assertThat(retries.get()).isEqualTo(2);
+    assertThat(retries.get()).isGreaterThanOrEqualTo(2);
     assertThat(store.blobs().contains(big)).isFalse();
     assertThat(store.blobs().ingestsInProgress()).isZero();
     assertThat(store.find(ref.toString())).isEmpty();
