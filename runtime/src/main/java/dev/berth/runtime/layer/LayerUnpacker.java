@@ -238,6 +238,12 @@ public final class LayerUnpacker {
         Files.setAttribute(path, "unix:mode", e.getMode() & 07777);
       }
       for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
+        String name = h.getKey().substring(Math.min(h.getKey().length(), PAX_XATTR.length()));
+        if (name.startsWith("trusted.overlay.")) {
+          // overlay's own attributes (redirect, origin, opaque...) are berth's to set, never a
+          // layer's: a hostile one could make the overlay look elsewhere
+          continue;
+        }
         if (h.getKey().startsWith(PAX_XATTR)) {
           special.lsetxattr(
               path,

@@ -129,6 +129,28 @@ class LayerUnpackerTest {
   }
 
   @Test
+  void evilOverlayXattrsFromTheTar_areIgnored() throws Exception {
+    unpack(
+        new TarBuilder()
+            .file(
+                "etc/passwd",
+                0644,
+                new byte[] {1},
+                e -> {
+                  e.addPaxHeader("SCHILY.xattr.trusted.overlay.redirect", "/../../outside");
+                  e.addPaxHeader("SCHILY.xattr.trusted.overlay.opaque", "y");
+                })
+            .tar());
+
+    assertThatThrownBy(
+            () -> Xattrs.lgetxattr(layer.resolve("etc/passwd"), "trusted.overlay.redirect"))
+        .hasMessageContaining("ENODATA");
+    assertThatThrownBy(
+            () -> Xattrs.lgetxattr(layer.resolve("etc/passwd"), "trusted.overlay.opaque"))
+        .hasMessageContaining("ENODATA");
+  }
+
+  @Test
   void unpack_laterEntryReplacesEarlierOne() throws Exception {
     unpack(
         new TarBuilder()
