@@ -125,6 +125,34 @@ class ImagePullerTest {
   }
 
   @Test
+  void pull_reportsBytesPerLayerUpToTheirSize_andListsTheImageWithItsSize() throws Exception {
+    Map<Digest, Long> done = new ConcurrentHashMap<>();
+    Map<Digest, Long> totals = new ConcurrentHashMap<>();
+    PullListener listener =
+        new PullListener() {
+          @Override
+          public void progress(Digest layer, long bytes, long total) {
+            done.merge(layer, bytes, Math::max);
+            totals.put(layer, total);
+          }
+        };
+
+    PulledImage pulled =
+        puller.pull(ImageReference.parse(images.layered().reference()), Platform.host(), listener);
+
+    long expectedSize = pulled.manifest().config().size();
+    for (var layer : pulled.manifest().layers()) {
+      assertThat(done.get(layer.digest())).isEqualTo(layer.size());
+      assertThat(totals.get(layer.digest())).isEqualTo(layer.size());
+      expectedSize += layer.size();
+    }
+    ImageRecord listed = store.list().get(0);
+    assertThat(store.list()).hasSize(1);
+    assertThat(listed.size()).isEqualTo(expectedSize);
+    assertThat(listed.repoDigests()).singleElement().asString().endsWith("@" + pulled.repoDigest());
+  }
+
+  @Test
   void pull_dockerSchema2Manifest_works() throws Exception {
     TestImage busybox = TestImages.busybox();
     PushedImage v2s2 =
