@@ -85,20 +85,34 @@ final class BlobRequest {
     if (response.statusCode() != 200) {
       throw session.failure(response, describe());
     }
+    StallWatchdog watchdog = null;
     try (InputStream body = response.body();
         Ingest ingest = store.begin(descriptor.digest(), descriptor.size())) {
+      watchdog = StallWatchdog.watch(body, session.stallTimeout(), ingest::written);
       TeeToIngest tee =
           new TeeToIngest(new java.io.BufferedInputStream(body, BUFFER), ingest, progress);
       reader.read(tee);
       tee.drain();
+      watchdog.close();
       ingest.commit();
     } catch (TeeToIngest.IngestFailure e) {
       throw e.cause;
     } catch (TeeToIngest.NetworkFailure e) {
-      throw RegistryException.unreachable(describe(), response.uri().getAuthority(), e);
+      String host = response.uri().getAuthority();
+      if (watchdog != null && watchdog.stalled()) {
+        throw RegistryException.unreachable(
+            describe(),
+            host,
+            new IOException("no data for " + session.stallTimeout().toMillis() + " ms", e));
+      }
+      throw RegistryException.unreachable(describe(), host, e);
     } catch (IOException e) {
       throw new EngineException(
           dev.berth.runtime.api.ErrorKind.INTERNAL, describe() + ": " + e.getMessage(), e);
+    } finally {
+      if (watchdog != null) {
+        watchdog.close();
+      }
     }
   }
 }

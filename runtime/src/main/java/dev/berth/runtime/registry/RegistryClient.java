@@ -39,7 +39,12 @@ public final class RegistryClient {
   /** A session on the reference's repository; tokens are kept for the session's lifetime. */
   public Repository open(ImageReference reference) {
     return new Repository(
-        new RegistrySession(http, reference, endpoints.forHost(reference.registry()), credentials));
+        new RegistrySession(
+            http,
+            reference,
+            endpoints.forHost(reference.registry()),
+            credentials,
+            config.stallTimeout()));
   }
 
   /** One repository of one registry, authenticated as needed. */

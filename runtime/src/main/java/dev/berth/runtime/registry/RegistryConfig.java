@@ -13,6 +13,8 @@ import java.util.Set;
  * @param maxConcurrentDownloads layers fetched at once per pull (Docker's default is 3)
  * @param attempts tries per blob or manifest before a pull fails
  * @param initialBackoff wait before the second try; doubled for each further one
+ * @param stallTimeout a blob transfer that receives nothing for this long is broken off (and
+ *     retried)
  */
 public record RegistryConfig(
     Set<String> insecureRegistries,
@@ -20,7 +22,8 @@ public record RegistryConfig(
     int maxConcurrentDownloads,
     int attempts,
     Duration initialBackoff,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    Duration stallTimeout) {
   public RegistryConfig {
     insecureRegistries = Set.copyOf(insecureRegistries);
     dockerHubMirrors = List.copyOf(dockerHubMirrors);
@@ -32,12 +35,24 @@ public record RegistryConfig(
   /** Docker's defaults: 3 parallel downloads, 5 attempts. */
   public static RegistryConfig defaults() {
     return new RegistryConfig(
-        Set.of(), List.of(), 3, 5, Duration.ofMillis(500), Duration.ofSeconds(10));
+        Set.of(),
+        List.of(),
+        3,
+        5,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60));
   }
 
   public RegistryConfig withInsecure(Set<String> hosts) {
     return new RegistryConfig(
-        hosts, dockerHubMirrors, maxConcurrentDownloads, attempts, initialBackoff, connectTimeout);
+        hosts,
+        dockerHubMirrors,
+        maxConcurrentDownloads,
+        attempts,
+        initialBackoff,
+        connectTimeout,
+        stallTimeout);
   }
 
   public RegistryConfig withMirrors(List<String> mirrors) {
@@ -47,7 +62,19 @@ public record RegistryConfig(
         maxConcurrentDownloads,
         attempts,
         initialBackoff,
-        connectTimeout);
+        connectTimeout,
+        stallTimeout);
+  }
+
+  public RegistryConfig withStallTimeout(Duration stall) {
+    return new RegistryConfig(
+        insecureRegistries,
+        dockerHubMirrors,
+        maxConcurrentDownloads,
+        attempts,
+        initialBackoff,
+        connectTimeout,
+        stall);
   }
 
   public RegistryConfig withRetries(int tries, Duration backoff) {
@@ -57,6 +84,7 @@ public record RegistryConfig(
         maxConcurrentDownloads,
         tries,
         backoff,
-        connectTimeout);
+        connectTimeout,
+        stallTimeout);
   }
 }

@@ -21,15 +21,25 @@ final class RegistrySession {
   private final ImageReference reference;
   private final List<URI> bases;
   private final Optional<Credentials> credentials;
+  private final java.time.Duration stallTimeout;
   private int baseIndex;
   private volatile String authorization;
 
   RegistrySession(
-      HttpClient http, ImageReference reference, List<URI> bases, CredentialStore credentials) {
+      HttpClient http,
+      ImageReference reference,
+      List<URI> bases,
+      CredentialStore credentials,
+      java.time.Duration stallTimeout) {
+    this.stallTimeout = stallTimeout;
     this.http = http;
     this.reference = reference;
     this.bases = List.copyOf(bases);
     this.credentials = credentials.lookup(reference.registry());
+  }
+
+  java.time.Duration stallTimeout() {
+    return stallTimeout;
   }
 
   ImageReference reference() {

@@ -136,6 +136,28 @@ class BlobTransferTest {
   }
 
   @Test
+  void silentPeerMidBody_isBrokenOffAfterTheStallTimeout_andRetryable() throws Exception {
+    fake.stallOnce.add(descriptor.digest().toString());
+    RegistryClient.Repository impatient =
+        RegistryClient.create(
+                RegistryConfig.defaults().withStallTimeout(java.time.Duration.ofMillis(400)),
+                CredentialStore.NONE)
+            .open(ImageReference.parse(fake.host() + "/app:1"));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> impatient.blob(descriptor, store, n -> {}))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("no data for 400 ms")
+        .satisfies(e -> assertThat(((RegistryException) e).retryable()).isTrue());
+
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(10));
+    assertThat(store.contains(descriptor.digest())).isFalse();
+    impatient.blob(descriptor, store, n -> {});
+    assertThat(store.read(descriptor.digest())).isEqualTo(blob);
+  }
+
+  @Test
   void blobWithWrongContent_isRefusedAndNotStored() {
     Descriptor lying =
         Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(new byte[] {1}), blob.length);

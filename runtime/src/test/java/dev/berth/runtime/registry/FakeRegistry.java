@@ -29,6 +29,9 @@ final class FakeRegistry implements AutoCloseable {
   final Set<String> registryLacks = ConcurrentHashMap.newKeySet();
   final Set<String> fail503Once = ConcurrentHashMap.newKeySet();
   final Set<String> cutOnce = ConcurrentHashMap.newKeySet();
+  final Set<String> stallOnce = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.CountDownLatch closed =
+      new java.util.concurrent.CountDownLatch(1);
 
   /** Authorization headers the CDN saw ("" when none). */
   final List<String> cdnAuthorizations = new CopyOnWriteArrayList<>();
@@ -63,6 +66,7 @@ final class FakeRegistry implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     registry.stop(0);
     cdn.stop(0);
   }
@@ -123,6 +127,17 @@ final class FakeRegistry implements AutoCloseable {
       byte[] body = blobs.get(digest);
       if (body == null) {
         send(x, 404, new byte[0], "text/plain");
+        return;
+      }
+      if (stallOnce.remove(digest)) {
+        x.sendResponseHeaders(200, body.length);
+        x.getResponseBody().write(body, 0, body.length / 2);
+        x.getResponseBody().flush();
+        try {
+          closed.await(20, java.util.concurrent.TimeUnit.SECONDS); // silent, connection open
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         return;
       }
       if (cutOnce.remove(digest)) {

@@ -116,6 +116,10 @@ public final class ImageStore {
    * sha256:...}) or by an ID prefix of at least 4 hex characters, as Docker does.
    */
   public synchronized Optional<ImageRecord> find(String text) {
+    Optional<ImageRecord> byName = findByReference(text);
+    if (byName.isPresent()) {
+      return byName; // a name wins over an ID prefix that happens to read the same, as in Docker
+    }
     String hex = text.startsWith("sha256:") ? text.substring(7) : text;
     if (hex.matches("[a-f0-9]{4,64}")) {
       List<ImageRecord> byId =
@@ -124,6 +128,10 @@ public final class ImageStore {
         return Optional.of(byId.get(0));
       }
     }
+    return Optional.empty();
+  }
+
+  private Optional<ImageRecord> findByReference(String text) {
     ImageReference ref;
     try {
       ref = ImageReference.parse(text);
@@ -189,7 +197,7 @@ public final class ImageStore {
     List<Digest> deleted = new ArrayList<>();
     synchronized (this) {
       ImageRecord image = get(text);
-      boolean byId = text.startsWith("sha256:") || image.id().hex().startsWith(text);
+      boolean byId = findByReference(text).isEmpty();
       List<String> tags = new ArrayList<>(image.repoTags());
       if (!byId) {
         ImageReference ref = ImageReference.parse(text);
