@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Blob store: verified, atomic writes and cleanup of abandoned ones. */
 class BlobStoreTest {
   private static final byte[] HELLO = "hello blob".getBytes(StandardCharsets.UTF_8);
 

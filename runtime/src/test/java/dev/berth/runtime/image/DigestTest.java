@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Digest parsing and hashing. */
 class DigestTest {
   @Test
   void sha256_ofEmptyInput_isTheWellKnownValue() {

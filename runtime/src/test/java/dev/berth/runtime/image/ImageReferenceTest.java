@@ -7,6 +7,7 @@ import dev.berth.runtime.api.ErrorKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** References normalized and rejected as Docker's grammar says. */
 class ImageReferenceTest {
   private static final String HEX = "a".repeat(64);
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Platform parsing, aliases and matching. */
 class PlatformTest {
   @ParameterizedTest
   @CsvSource({

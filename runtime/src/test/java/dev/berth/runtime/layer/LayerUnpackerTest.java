@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Layer extraction, overlay whiteouts, and hostile tarballs refused. */
 class LayerUnpackerTest {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** WWW-Authenticate parsing. */
 class AuthChallengeTest {
   @Test
   void parse_dockerHubBearerChallenge_readsRealmServiceAndScope() {

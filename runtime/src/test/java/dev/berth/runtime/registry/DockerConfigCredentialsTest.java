@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Logins read from a Docker config.json. */
 class DockerConfigCredentialsTest {
   @TempDir Path dir;
 

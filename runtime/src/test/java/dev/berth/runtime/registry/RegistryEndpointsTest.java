@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Base URLs per registry host: mirrors, HTTP and HTTPS. */
 class RegistryEndpointsTest {
   @Test
   void dockerHub_triesMirrorsFirstThenRegistry1() {

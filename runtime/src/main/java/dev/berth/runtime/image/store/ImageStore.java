@@ -16,11 +16,8 @@ import dev.berth.runtime.layer.LayerStore;
 import dev.berth.runtime.layer.LayerUnpacker;
 import dev.berth.runtime.layer.SpecialFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -176,6 +173,12 @@ public final class ImageStore {
     return ImageJson.parseConfig(blobs.read(image.id()));
   }
 
+  /** Everything known about one image, for {@code docker image inspect}. */
+  public ImageDetails inspect(String name) throws EngineException {
+    ImageRecord image = get(name);
+    return new ImageDetails(image, manifest(image), config(image), layerDirs(image));
+  }
+
   /** Layer directories for overlayfs, bottom layer first. */
   public List<Path> layerDirs(ImageRecord image) throws EngineException {
     List<Path> dirs = new ArrayList<>();
@@ -298,51 +301,10 @@ public final class ImageStore {
   }
 
   private void load() throws IOException, EngineException {
-    if (!Files.exists(indexFile)) {
-      return;
-    }
-    ImageIndexFile file =
-        ImageJson.read(Files.readAllBytes(indexFile), ImageIndexFile.class, "image index");
-    for (Map.Entry<String, ImageIndexFile.Entry> e : file.images.entrySet()) {
-      ImageIndexFile.Entry v = e.getValue();
-      Digest id = Digest.parse(e.getKey());
-      images.put(
-          id,
-          new ImageRecord(
-              id,
-              Digest.parse(v.manifest),
-              v.repoTags == null ? List.of() : v.repoTags,
-              v.repoDigests == null ? List.of() : v.repoDigests,
-              v.size,
-              v.added == null ? Instant.EPOCH : Instant.parse(v.added)));
-    }
+    images.putAll(ImageIndexFile.read(indexFile));
   }
 
   private void save() throws EngineException {
-    ImageIndexFile file = new ImageIndexFile();
-    for (ImageRecord r : images.values()) {
-      ImageIndexFile.Entry e = new ImageIndexFile.Entry();
-      e.manifest = r.manifest().toString();
-      e.repoTags = r.repoTags();
-      e.repoDigests = r.repoDigests();
-      e.size = r.size();
-      e.added = r.added().toString();
-      file.images.put(r.id().toString(), e);
-    }
-    Path temp = indexFile.resolveSibling("images.json.tmp");
-    try {
-      try (FileChannel ch =
-          FileChannel.open(
-              temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.wrap(ImageJson.bytes(file)));
-        ch.force(true);
-      }
-      Files.move(temp, indexFile, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new EngineException(ErrorKind.INTERNAL, "cannot write " + indexFile + ": " + e, e);
-    }
+    ImageIndexFile.write(indexFile, images.values());
   }
 }

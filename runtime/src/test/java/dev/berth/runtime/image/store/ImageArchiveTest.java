@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** save/load round trips, checked against skopeo and dockerd. */
 class ImageArchiveTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static StandardImages images;

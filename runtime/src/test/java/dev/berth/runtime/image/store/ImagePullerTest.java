@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Pulls from the test kit's docker-registry, checked through a real overlay mount. */
 class ImagePullerTest {
   private static RegistryFixture registry;
   private static StandardImages images;

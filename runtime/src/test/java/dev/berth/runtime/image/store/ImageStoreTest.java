@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Tags, removal and prune with layers shared between images. */
 class ImageStoreTest {
   private static StandardImages images;
 
@@ -119,6 +120,17 @@ class ImageStoreTest {
     assertThat(reopened.list()).containsExactlyInAnyOrderElementsOf(store.list());
     assertThat(Files.isDirectory(reopened.layerDirs(reopened.get(busybox.id().toString())).get(0)))
         .isTrue();
+  }
+
+  @Test
+  void inspect_givesConfigManifestAndLowerDirs() throws Exception {
+    ImageDetails details = store.inspect(images.layered().reference());
+
+    assertThat(details.record().id()).isEqualTo(layered.id());
+    assertThat(details.manifest()).isEqualTo(layered.manifest());
+    assertThat(details.config().labels()).containsEntry("dev.berth.test.image", "layered");
+    assertThat(details.layerDirs()).hasSize(3);
+    assertThat(details.layerDirs().get(2).resolve("data/layer3.txt")).hasContent("layer 3");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** Manifest, index and config JSON into records and back. */
 class ImageJsonTest {
   @Test
   void parseManifest_multiarchIndex_selectsAmd64AndSkipsAttestations() throws Exception {
