@@ -140,6 +140,15 @@ public final class ImagePuller {
       }
     } finally {
       pool.shutdownNow();
+      awaitCleanup(pool); // a failed pull returns once the other downloads have cleaned up
+    }
+  }
+
+  private static void awaitCleanup(ExecutorService pool) {
+    try {
+      pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
