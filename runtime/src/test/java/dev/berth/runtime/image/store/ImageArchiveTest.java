@@ -132,6 +132,30 @@ class ImageArchiveTest {
   }
 
   @Test
+  void save_twoImages_gzipped_loadBrings_both_sharingTheirCommonLayer() throws Exception {
+    new ImagePuller(RegistryClient.create(RegistryConfig.defaults(), CredentialStore.NONE), store)
+        .pull(
+            ImageReference.parse(images.busybox().reference()), Platform.host(), PullListener.NONE);
+    Path tar = save(images.busybox().reference(), images.layered().reference());
+    Path gz = root.resolve("both.tar.gz");
+    try (InputStream in = Files.newInputStream(tar);
+        OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      in.transferTo(out);
+    }
+    ImageStore other = open("f");
+
+    try (InputStream in = Files.newInputStream(gz)) {
+      assertThat(new ImageLoader(other, root.resolve("f/tmp")).load(in, Platform.host()))
+          .hasSize(2);
+    }
+
+    assertThat(other.list()).hasSize(2);
+    assertThat(other.layers().list()).hasSize(3);
+    assertThat(other.get(images.busybox().reference()).id())
+        .isEqualTo(store.get(images.busybox().reference()).id());
+  }
+
+  @Test
   void loadLayout_ociLayoutDirectoryFromTheTestKit() throws Exception {
     OciLayout layout = TestImages.build(TestImages.layered(), root.resolve("layout"));
     ImageStore other = open("d");
@@ -167,10 +191,10 @@ class ImageArchiveTest {
     assertThat(root.resolve("e/tmp")).isEmptyDirectory();
   }
 
-  private Path save(String name) throws Exception {
+  private Path save(String... names) throws Exception {
     Path tar = root.resolve("save-" + UUID.randomUUID() + ".tar");
     try (OutputStream out = Files.newOutputStream(tar)) {
-      new ImageSaver(store).save(List.of(name), out);
+      new ImageSaver(store).save(List.of(names), out);
     }
     return tar;
   }
