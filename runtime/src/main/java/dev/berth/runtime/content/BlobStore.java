@@ -127,7 +127,11 @@ public final class BlobStore {
     for (String algorithm : List.of("sha256", "sha512")) {
       try (DirectoryStream<Path> dir = Files.newDirectoryStream(blobs.resolve(algorithm))) {
         for (Path p : dir) {
-          out.add(new Digest(algorithm, p.getFileName().toString()));
+          try {
+            out.add(new Digest(algorithm, p.getFileName().toString()));
+          } catch (IllegalArgumentException strayFile) {
+            // not a blob berth wrote; never listed, so never collected or served
+          }
         }
       }
     }

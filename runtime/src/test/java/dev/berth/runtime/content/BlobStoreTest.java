@@ -129,6 +129,15 @@ class BlobStoreTest {
   }
 
   @Test
+  void list_ignoresFilesThatAreNotBlobs() throws Exception {
+    BlobStore store = BlobStore.open(root);
+    Digest d = store.put(HELLO);
+    Files.writeString(root.resolve("blobs/sha256/README"), "not a blob");
+
+    assertThat(store.list()).containsExactly(d);
+  }
+
+  @Test
   void delete_removesTheBlob() throws Exception {
     BlobStore store = BlobStore.open(root);
     Digest d = store.put(HELLO);

@@ -13,6 +13,9 @@ public interface PullListener {
   /** Bytes of a layer downloaded so far. */
   default void progress(Digest layer, long done, long total) {}
 
-  /** A failed attempt that will be retried after {@code backoffMillis}. */
+  /**
+   * A failed attempt that will be retried after {@code backoffMillis}; {@code blob} is null when
+   * the manifest named by a tag is retried.
+   */
   default void retrying(Digest blob, int attempt, long backoffMillis, String why) {}
 }
