@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LayerStore {
   private static final String TEMP_PREFIX = ".tmp-";
+  private static final String SHORT = "l";
 
   private final Path root;
   private final LayerUnpacker unpacker;
@@ -48,6 +49,31 @@ public final class LayerStore {
   /** The layer's directory, to be used as an overlay lower dir. */
   public Path dir(Digest diffId) {
     return root.resolve(diffId.hex());
+  }
+
+  /**
+   * A short path to the layer ({@code <root>/l/<16 hex>}, a symlink to its directory) so that
+   * overlay's one-page mount data holds more lower dirs, as Docker's overlay2 does.
+   */
+  public Path shortDir(Digest diffId) throws IOException, EngineException {
+    if (!contains(diffId)) {
+      throw new EngineException(ErrorKind.NOT_FOUND, "layer " + diffId + " is not unpacked");
+    }
+    Path link = root.resolve(SHORT).resolve(diffId.hex().substring(0, 16));
+    Path target = Path.of("..", diffId.hex());
+    if (Files.isSymbolicLink(link)) {
+      if (Files.readSymbolicLink(link).equals(target)) {
+        return link;
+      }
+      return dir(diffId); // two layers share 64 bits of prefix: use the long path
+    }
+    Files.createDirectories(link.getParent());
+    try {
+      Files.createSymbolicLink(link, target);
+    } catch (java.nio.file.FileAlreadyExistsException raced) {
+      return shortDir(diffId);
+    }
+    return link;
   }
 
   /**
@@ -89,6 +115,11 @@ public final class LayerStore {
     if (!Files.isDirectory(dir)) {
       return false;
     }
+    Path link = root.resolve(SHORT).resolve(diffId.hex().substring(0, 16));
+    if (Files.isSymbolicLink(link)
+        && Files.readSymbolicLink(link).equals(Path.of("..", diffId.hex()))) {
+      Files.delete(link);
+    }
     Path doomed = root.resolve(TEMP_PREFIX + "rm-" + UUID.randomUUID());
     Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE); // gone at once, deleted after
     LayerPaths.deleteTree(doomed);
@@ -101,7 +132,7 @@ public final class LayerStore {
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
       for (Path p : dirs) {
         String name = p.getFileName().toString();
-        if (!name.startsWith(TEMP_PREFIX)) {
+        if (!name.startsWith(TEMP_PREFIX) && !name.equals(SHORT)) {
           out.add(new Digest("sha256", name));
         }
       }

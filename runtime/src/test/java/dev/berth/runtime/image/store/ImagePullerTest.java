@@ -67,8 +67,10 @@ class ImagePullerTest {
     assertThat(Xattrs.lgetxattr(lowers.get(2).resolve("data/replaced"), "trusted.overlay.opaque"))
         .containsExactly('y');
     Path merged = Files.createDirectory(root.resolve("merged"));
-    List<Path> topFirst = new java.util.ArrayList<>(lowers);
-    java.util.Collections.reverse(topFirst);
+    List<Path> topFirst = new java.util.ArrayList<>();
+    for (Digest diffId : pulled.config().diffIds()) {
+      topFirst.add(0, store.layers().shortDir(diffId)); // short links, as a container would mount
+    }
     String lowerdir = topFirst.stream().map(Path::toString).collect(Collectors.joining(":"));
     Mounts.mount("overlay", merged, "overlay", MountFlags.MS_RDONLY, "lowerdir=" + lowerdir);
     try {
