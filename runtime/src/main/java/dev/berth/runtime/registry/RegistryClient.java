@@ -10,12 +10,27 @@ import java.util.function.LongConsumer;
 /** Entry point of the distribution client: opens a {@link Repository} per image reference. */
 public final class RegistryClient {
   private final HttpClient http;
+  private final HttpClient insecureHttp;
   private final RegistryEndpoints endpoints;
   private final CredentialStore credentials;
   private final RegistryConfig config;
 
+  /** A client using {@code http} for every registry, verifying TLS as that client does. */
   public RegistryClient(HttpClient http, RegistryConfig config, CredentialStore credentials) {
+    this(http, http, config, credentials);
+  }
+
+  /**
+   * A client using {@code insecureHttp} for loopback and insecure registries (Docker does not
+   * verify their certificates) and {@code http} for all others.
+   */
+  public RegistryClient(
+      HttpClient http,
+      HttpClient insecureHttp,
+      RegistryConfig config,
+      CredentialStore credentials) {
     this.http = http;
+    this.insecureHttp = insecureHttp;
     this.config = config;
     this.endpoints = new RegistryEndpoints(config);
     this.credentials = credentials;
@@ -23,13 +38,18 @@ public final class RegistryClient {
 
   /** A client with its own HTTP/1.1 connection pool, never following redirects by itself. */
   public static RegistryClient create(RegistryConfig config, CredentialStore credentials) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(config.connectTimeout())
-            .build();
-    return new RegistryClient(http, config, credentials);
+    return new RegistryClient(
+        builder(config).build(),
+        builder(config).sslContext(InsecureTls.context()).build(),
+        config,
+        credentials);
+  }
+
+  private static HttpClient.Builder builder(RegistryConfig config) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(config.connectTimeout());
   }
 
   public RegistryConfig config() {
@@ -40,7 +60,7 @@ public final class RegistryClient {
   public Repository open(ImageReference reference) {
     return new Repository(
         new RegistrySession(
-            http,
+            endpoints.plainHttp(reference.registry()) ? insecureHttp : http,
             reference,
             endpoints.forHost(reference.registry()),
             credentials,

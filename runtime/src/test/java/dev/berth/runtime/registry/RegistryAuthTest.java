@@ -188,8 +188,18 @@ class RegistryAuthTest {
   }
 
   @Test
-  void tls_untrustedCertificate_failsInsteadOfFallingBackToPlainHttp() {
-    RegistryClient client = RegistryClient.create(RegistryConfig.defaults(), CredentialStore.NONE);
+  void tls_loopbackRegistryWithAnUntrustedCertificate_isAcceptedLikeDocker() throws Exception {
+    Manifest m = pull(tlsRegistry.host() + "/busybox:latest", CredentialStore.NONE);
+
+    assertThat(blobs.contains(m.config().digest())).isTrue();
+  }
+
+  @Test
+  void tls_untrustedCertificate_isRefusedWhenTheClientVerifies() {
+    HttpClient verifying =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    RegistryClient client =
+        new RegistryClient(verifying, verifying, RegistryConfig.defaults(), CredentialStore.NONE);
 
     assertThatThrownBy(
             () ->
@@ -197,7 +207,7 @@ class RegistryAuthTest {
                     .open(ImageReference.parse(tlsRegistry.host() + "/busybox:latest"))
                     .manifest("latest"))
         .isInstanceOf(RegistryException.class)
-        .hasMessageContaining("get manifest busybox:latest");
+        .hasMessageContaining("get manifest busybox:latest: cannot reach " + tlsRegistry.host());
   }
 
   private Manifest pull(String reference, CredentialStore credentials) throws Exception {
