@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +81,11 @@ public final class ImageLoader {
         return loadOci(dir, platform, dockerEntries);
       }
       if (!dockerEntries.isEmpty()) {
-        return loadDockerArchive(dir, dockerEntries);
+        List<PulledImage> loaded = new ArrayList<>();
+        for (ArchivedImage image : DockerArchiveImages.read(dir, dockerEntries)) {
+          loaded.add(importImage(image));
+        }
+        return loaded;
       }
       throw new EngineException(
           ErrorKind.INVALID_ARGUMENT,
@@ -120,76 +123,24 @@ public final class ImageLoader {
         bytes = blob(dir, manifestDescriptor);
         repoDigest = d.digest();
       }
-      List<ImageReference> names = names(d, dockerEntries, dir, bytes);
-      loaded.add(importImage(dir, bytes, manifestDescriptor.digest(), names, repoDigest));
-    }
-    return loaded;
-  }
-
-  private List<PulledImage> loadDockerArchive(ArchiveDir dir, List<ArchiveManifestEntry> entries)
-      throws EngineException, IOException {
-    List<PulledImage> loaded = new ArrayList<>();
-    for (ArchiveManifestEntry e : entries) {
-      Path configFile = dir.resolve(e.config);
-      Descriptor config =
-          Descriptor.of(MediaTypes.OCI_CONFIG, hash(configFile), Files.size(configFile));
-      List<Descriptor> layers = new ArrayList<>();
-      for (String layer : e.layers == null ? List.<String>of() : e.layers) {
-        Path file = dir.resolve(layer);
-        layers.add(Descriptor.of(layerType(file), hash(file), Files.size(file)));
-      }
-      byte[] manifest = ImageJson.write(new Manifest(MediaTypes.OCI_MANIFEST, config, layers));
-      List<ImageReference> names = new ArrayList<>();
-      for (String tag : e.repoTags == null ? List.<String>of() : e.repoTags) {
-        names.add(ImageReference.parse(tag));
-      }
-      ArchiveDir byPath = dir;
+      List<ImageReference> names = names(d, dockerEntries, bytes);
       loaded.add(
           importImage(
-              new BlobSource() {
-                @Override
-                public Path file(Descriptor d) throws EngineException {
-                  if (d.digest().equals(config.digest())) {
-                    return configFile;
-                  }
-                  return byPath.resolve(e.layers.get(layers.indexOf(d)));
-                }
-              },
-              manifest,
-              Digest.sha256(manifest),
-              names,
-              null));
+              new ArchivedImage(
+                  bytes,
+                  names,
+                  repoDigest,
+                  blob -> dir.resolve(ImageSaver.blobPath(blob.digest())))));
     }
     return loaded;
   }
 
-  /** Where an archive keeps a blob. */
-  private interface BlobSource {
-    Path file(Descriptor d) throws EngineException;
-  }
-
-  private PulledImage importImage(
-      ArchiveDir dir,
-      byte[] manifestBytes,
-      Digest manifestDigest,
-      List<ImageReference> names,
-      Digest repoDigest)
-      throws EngineException, IOException {
-    return importImage(
-        d -> dir.resolve(ImageSaver.blobPath(d.digest())),
-        manifestBytes,
-        manifestDigest,
-        names,
-        repoDigest);
-  }
-
-  private PulledImage importImage(
-      BlobSource source,
-      byte[] manifestBytes,
-      Digest manifestDigest,
-      List<ImageReference> names,
-      Digest repoDigest)
-      throws EngineException, IOException {
+  private PulledImage importImage(ArchivedImage image) throws EngineException, IOException {
+    byte[] manifestBytes = image.manifest();
+    Digest manifestDigest = Digest.sha256(manifestBytes);
+    List<ImageReference> names = image.names();
+    Digest repoDigest = image.repoDigest();
+    ArchivedImage.BlobSource source = image.blobs();
     if (!(ImageJson.parseManifest(manifestBytes, null) instanceof Manifest manifest)) {
       throw new EngineException(
           ErrorKind.INVALID_ARGUMENT, "load: " + manifestDigest + " is not an image manifest");
@@ -222,7 +173,8 @@ public final class ImageLoader {
         names.isEmpty() ? null : names.get(0), id, repoDigest, manifestDigest, manifest, config);
   }
 
-  private void copy(BlobSource source, Descriptor d) throws EngineException, IOException {
+  private void copy(ArchivedImage.BlobSource source, Descriptor d)
+      throws EngineException, IOException {
     if (store.blobs().contains(d.digest())) {
       return;
     }
@@ -251,7 +203,7 @@ public final class ImageLoader {
   }
 
   private static List<ImageReference> names(
-      Descriptor d, List<ArchiveManifestEntry> dockerEntries, ArchiveDir dir, byte[] manifest)
+      Descriptor d, List<ArchiveManifestEntry> dockerEntries, byte[] manifest)
       throws EngineException {
     List<ImageReference> names = new ArrayList<>();
     String full = d.annotations().get(CONTAINERD_NAME);
@@ -273,30 +225,5 @@ public final class ImageLoader {
       }
     }
     return names;
-  }
-
-  private static Digest hash(Path file) throws IOException {
-    MessageDigest sha = Digest.newSha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[256 * 1024];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        sha.update(buffer, 0, n);
-      }
-    }
-    return Digest.fromHash("sha256", sha.digest());
-  }
-
-  private static String layerType(Path file) throws IOException {
-    byte[] magic = new byte[4];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n = in.readNBytes(magic, 0, 4);
-      if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-        return MediaTypes.OCI_LAYER_GZIP;
-      }
-      if (n == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5) {
-        return MediaTypes.OCI_LAYER_ZSTD;
-      }
-    }
-    return MediaTypes.OCI_LAYER;
   }
 }
