@@ -37,6 +37,7 @@ public final class LayerUnpacker {
   static final String OPAQUE = ".wh..wh..opq";
   static final String OPAQUE_XATTR = "trusted.overlay.opaque";
   private static final String PAX_XATTR = "SCHILY.xattr.";
+  private static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
   private final SpecialFiles special;
@@ -238,18 +239,13 @@ public final class LayerUnpacker {
         Files.setAttribute(path, "unix:mode", e.getMode() & 07777);
       }
       for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
-        String name = h.getKey().substring(Math.min(h.getKey().length(), PAX_XATTR.length()));
-        if (name.startsWith("trusted.overlay.")) {
+        Map.Entry<String, byte[]> xattr = xattr(h.getKey(), h.getValue());
+        if (xattr == null || xattr.getKey().startsWith("trusted.overlay.")) {
           // overlay's own attributes (redirect, origin, opaque...) are berth's to set, never a
           // layer's: a hostile one could make the overlay look elsewhere
           continue;
         }
-        if (h.getKey().startsWith(PAX_XATTR)) {
-          special.lsetxattr(
-              path,
-              h.getKey().substring(PAX_XATTR.length()),
-              h.getValue().getBytes(StandardCharsets.UTF_8));
-        }
+        special.lsetxattr(path, xattr.getKey(), xattr.getValue());
       }
       FileTime mtime = FileTime.from(e.getLastModifiedTime().toInstant());
       Runnable setTime =
@@ -267,6 +263,27 @@ public final class LayerUnpacker {
         setTime.run(); // the JDK sets times through open(), which a fifo blocks and a device obeys
       }
     }
+  }
+
+  /**
+   * An xattr from a PAX record: {@code SCHILY.xattr.<name>} (GNU tar, Go) carries the value as is,
+   * {@code LIBARCHIVE.xattr.<url-encoded name>} (bsdtar) in base64; null for other records.
+   */
+  static Map.Entry<String, byte[]> xattr(String key, String value) {
+    if (key.startsWith(PAX_XATTR)) {
+      return Map.entry(key.substring(PAX_XATTR.length()), value.getBytes(StandardCharsets.UTF_8));
+    }
+    if (key.startsWith(LIBARCHIVE_XATTR)) {
+      try {
+        return Map.entry(
+            java.net.URLDecoder.decode(
+                key.substring(LIBARCHIVE_XATTR.length()), StandardCharsets.UTF_8),
+            java.util.Base64.getDecoder().decode(value.trim()));
+      } catch (IllegalArgumentException malformed) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static boolean isNode(TarArchiveEntry e) {

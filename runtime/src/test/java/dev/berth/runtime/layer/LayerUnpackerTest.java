@@ -152,6 +152,26 @@ class LayerUnpackerTest {
   }
 
   @Test
+  void unpack_libarchiveXattrs_areBase64DecodedSoBinaryValuesSurvive() throws Exception {
+    byte[] capability = {
+      1, 0, 0, 2, 0, 0x20, 0, 0, 0, 0, 0, 0, (byte) 0x80, (byte) 0xff, 0, 0, 0, 0, 0, 0
+    };
+    unpack(
+        new TarBuilder()
+            .file(
+                "bin/ping",
+                0755,
+                new byte[] {1},
+                e ->
+                    e.addPaxHeader(
+                        "LIBARCHIVE.xattr.user.bin%20ary",
+                        java.util.Base64.getEncoder().encodeToString(capability)))
+            .tar());
+
+    assertThat(Xattrs.lgetxattr(layer.resolve("bin/ping"), "user.bin ary")).isEqualTo(capability);
+  }
+
+  @Test
   void unpack_laterEntryReplacesEarlierOne() throws Exception {
     unpack(
         new TarBuilder()
