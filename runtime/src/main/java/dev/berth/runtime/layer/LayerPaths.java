@@ -1,0 +1,82 @@
+package dev.berth.runtime.layer;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** Tar entry names made relative and checked: no {@code ..}, no absolute paths, no NULs. */
+final class LayerPaths {
+  private LayerPaths() {}
+
+  /** {@code ./a//b/} becomes {@code a/b}; the root is the empty string. */
+  static String normalize(String entryName, String what) throws HostileLayerException {
+    if (entryName.startsWith("/")) {
+      throw new HostileLayerException(what + ": entry \"" + entryName + "\" is an absolute path");
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : entryName.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      checkBase(part, entryName, what);
+      if (out.length() > 0) {
+        out.append('/');
+      }
+      out.append(part);
+    }
+    return out.toString();
+  }
+
+  static void checkBase(String part, String entryName, String what) throws HostileLayerException {
+    if (part.equals("..") || part.equals(".") || part.isEmpty()) {
+      throw new HostileLayerException(
+          what + ": entry \"" + entryName + "\" escapes the layer directory with \"..\"");
+    }
+    if (part.indexOf('\0') >= 0 || part.indexOf('/') >= 0) {
+      throw new HostileLayerException(
+          what + ": entry \"" + entryName + "\" has a NUL or slash in a name");
+    }
+  }
+
+  static String parent(String name) {
+    int slash = name.lastIndexOf('/');
+    return slash < 0 ? "" : name.substring(0, slash);
+  }
+
+  static String base(String name) {
+    return name.substring(name.lastIndexOf('/') + 1);
+  }
+
+  static String child(String parent, String base) {
+    return parent.isEmpty() ? base : parent + "/" + base;
+  }
+
+  /** Deletes a tree without following symlinks. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}
