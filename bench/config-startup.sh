@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark (by hand, never in CI): wall time of `bin/berth config -q` on a 5-service and a
 # 200-service project, side by side with Debian's docker-compose (v1) when it is installed.
-# Usage: orchestrator/bench/config.sh [RUNS]   (default 15 runs each; prints median and min)
+# Usage: bench/config-startup.sh [RUNS]   (default 15 runs each; prints median and min)
 set -euo pipefail
 runs=${1:-15}
-top=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+top=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 work=$(mktemp -d /tmp/berth-bench-config.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
