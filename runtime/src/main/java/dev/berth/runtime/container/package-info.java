@@ -1,0 +1,6 @@
+/**
+ * Containers: what to run ({@link dev.berth.runtime.container.ContainerSpec}), how Docker's rules
+ * turn it and an image's config into an OCI bundle, and the lifecycle under conmon. Uses {@code
+ * api}, {@code oci}, {@code state}, {@code log}, {@code health} and {@code volume}.
+ */
+package dev.berth.runtime.container;

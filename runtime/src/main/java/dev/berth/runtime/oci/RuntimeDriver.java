@@ -1,0 +1,63 @@
+package dev.berth.runtime.oci;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs {@link RuntimeCall}s against one {@link OciRuntime} with its private {@code --root}. */
+public final class RuntimeDriver {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final OciRuntime runtime;
+  private final ProcessRunner runner;
+
+  public RuntimeDriver(OciRuntime runtime, ProcessRunner runner) {
+    this.runtime = runtime;
+    this.runner = runner;
+  }
+
+  public OciRuntime runtime() {
+    return runtime;
+  }
+
+  /** The full command line of a call, global flags included. */
+  public List<String> argv(RuntimeCall call) {
+    List<String> argv = new ArrayList<>();
+    argv.add(runtime.launcher().toString());
+    argv.add("--root=" + runtime.stateRoot());
+    argv.addAll(call.args());
+    return argv;
+  }
+
+  /**
+   * Runs the call; a non-zero exit fails with the runtime's stderr unless the call's exit code is
+   * its result.
+   */
+  public ProcessRunner.ProcessResult run(RuntimeCall call) throws EngineException {
+    ProcessRunner.ProcessResult result;
+    try {
+      result = runner.run(argv(call), Map.of(), null, TIMEOUT);
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.UNAVAILABLE, call.describe(runtime.name()) + ": " + e.getMessage(), e);
+    }
+    if (result.exitCode() != 0 && !call.exitCodeIsResult()) {
+      throw failure(call, result);
+    }
+    return result;
+  }
+
+  private EngineException failure(RuntimeCall call, ProcessRunner.ProcessResult result) {
+    String text = result.diagnostic();
+    ErrorKind kind =
+        text.contains("does not exist") || text.contains("not exist")
+            ? ErrorKind.NOT_FOUND
+            : ErrorKind.INTERNAL;
+    return new EngineException(
+        kind, call.describe(runtime.name()) + ": exit " + result.exitCode() + ": " + text);
+  }
+}
