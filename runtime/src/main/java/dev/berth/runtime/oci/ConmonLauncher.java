@@ -45,6 +45,7 @@ public final class ConmonLauncher {
     String what = "conmon " + driver.runtime().name() + " create " + id;
     try {
       Files.createDirectories(paths.exitDir());
+      Files.createDirectories(paths.persistDir());
       Files.createDirectories(paths.socketDir());
       Files.createDirectories(paths.log().getParent());
       Files.deleteIfExists(paths.syncFile());

@@ -38,9 +38,15 @@ public final class RuntimeDriver {
    * its result.
    */
   public ProcessRunner.ProcessResult run(RuntimeCall call) throws EngineException {
+    return run(call, TIMEOUT);
+  }
+
+  /** Like {@link #run(RuntimeCall)}, killing the runtime after {@code timeout} (exit -1). */
+  public ProcessRunner.ProcessResult run(RuntimeCall call, Duration timeout)
+      throws EngineException {
     ProcessRunner.ProcessResult result;
     try {
-      result = runner.run(argv(call), Map.of(), null, TIMEOUT);
+      result = runner.run(argv(call), Map.of(), null, timeout);
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.UNAVAILABLE, call.describe(runtime.name()) + ": " + e.getMessage(), e);

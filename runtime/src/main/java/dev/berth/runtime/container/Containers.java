@@ -1,0 +1,761 @@
+package dev.berth.runtime.container;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.health.Health;
+import dev.berth.runtime.health.HealthMonitor;
+import dev.berth.runtime.log.LogEntry;
+import dev.berth.runtime.log.LogQuery;
+import dev.berth.runtime.log.LogReader;
+import dev.berth.runtime.log.LogRotator;
+import dev.berth.runtime.oci.ConmonLauncher;
+import dev.berth.runtime.oci.DeleteCall;
+import dev.berth.runtime.oci.KillCall;
+import dev.berth.runtime.oci.MonitorPaths;
+import dev.berth.runtime.oci.OciRuntime;
+import dev.berth.runtime.oci.PauseCall;
+import dev.berth.runtime.oci.ProcessRunner;
+import dev.berth.runtime.oci.ResumeCall;
+import dev.berth.runtime.oci.RuntimeDetector;
+import dev.berth.runtime.oci.RuntimeDriver;
+import dev.berth.runtime.oci.StartCall;
+import dev.berth.runtime.state.JsonFiles;
+import dev.berth.runtime.volume.VolumeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The container service: create, start, stop, kill, wait, pause, exec, remove, logs and inspect,
+ * with conmon as each container's monitor. Every change is persisted, so a new instance opened on
+ * the same roots re-adopts running containers and still learns their exit codes.
+ */
+public final class Containers implements AutoCloseable {
+  private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+  private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
+  private final ContainersConfig config;
+  private final RuntimeDetector detector;
+  private final ProcessRunner runner;
+  private final ConmonLauncher conmon;
+  private final Clock clock;
+  private final ContainerEvents events;
+  private final BundleWriter bundles;
+  private final RootfsProvider rootfs;
+  private final VolumeStore volumes;
+  private final CgroupCleaner cgroups;
+  private final ContainerExec exec;
+  private final ScheduledExecutorService scheduler;
+  private final Map<String, ContainerRecord> records = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final Map<String, HealthMonitor> monitors = new ConcurrentHashMap<>();
+  private final Map<String, Health> healths = new ConcurrentHashMap<>();
+  private final Map<String, RuntimeDriver> drivers = new ConcurrentHashMap<>();
+
+  private Containers(
+      ContainersConfig config,
+      ProcessRunner runner,
+      RootfsProvider rootfs,
+      HostFacts host,
+      Clock clock,
+      ContainerEvents events) {
+    this.config = config;
+    this.runner = runner;
+    this.rootfs = rootfs;
+    this.clock = clock;
+    this.events = events;
+    this.detector = new RuntimeDetector(config.cgroupRoot(), config.roots().runRoot());
+    this.conmon = new ConmonLauncher(ConmonLauncher.defaultBinary(), runner);
+    this.volumes = new VolumeStore(config.roots().stateRoot().resolve("volumes"));
+    this.bundles = new BundleWriter(rootfs, host, volumes);
+    this.cgroups = new CgroupCleaner(config.cgroupRoot());
+    this.exec = new ContainerExec(runner);
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "berth-containers");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Opens the service on {@code config}'s roots, re-adopting the containers recorded there: those
+   * that exited while no engine watched get their exit code from conmon's exit file.
+   */
+  public static Containers open(
+      ContainersConfig config,
+      ProcessRunner runner,
+      RootfsProvider rootfs,
+      HostFacts host,
+      Clock clock,
+      ContainerEvents events)
+      throws EngineException {
+    Containers containers = new Containers(config, runner, rootfs, host, clock, events);
+    containers.adopt();
+    long poll = config.pollInterval().toMillis();
+    containers.scheduler.scheduleWithFixedDelay(
+        containers::poll, poll, poll, TimeUnit.MILLISECONDS);
+    return containers;
+  }
+
+  /** The volumes of this engine. */
+  public VolumeStore volumes() {
+    return volumes;
+  }
+
+  /** Creates a container (bundle, rootfs, volumes) without starting it; returns its id. */
+  public String create(ContainerSpec spec) throws EngineException {
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    String id = HexFormat.of().formatHex(random);
+    String runtimeId = "berth-" + id.substring(0, 12);
+    String name = spec.name().isEmpty() ? runtimeId : spec.name();
+    String runtimeName = spec.runtime().isEmpty() ? config.defaultRuntime() : spec.runtime();
+    driver(runtimeName);
+    ContainerPaths paths = new ContainerPaths(config.roots(), id, runtimeId);
+    synchronized (records) {
+      if (records.values().stream().anyMatch(r -> r.name().equals(name))) {
+        throw new EngineException(
+            ErrorKind.CONFLICT, "container name \"" + name + "\" is already in use");
+      }
+      List<String> anonymous;
+      try {
+        anonymous = bundles.write(spec, paths);
+      } catch (EngineException | RuntimeException e) {
+        discardFiles(paths);
+        throw e;
+      }
+      String stopSignal =
+          !spec.stopSignal().isEmpty()
+              ? spec.stopSignal()
+              : spec.image().stopSignal().isEmpty() ? "SIGTERM" : spec.image().stopSignal();
+      Duration grace = spec.stopGracePeriod() == null ? DEFAULT_GRACE : spec.stopGracePeriod();
+      var health = spec.healthcheck() != null ? spec.healthcheck() : spec.image().healthcheck();
+      ContainerRecord record =
+          new ContainerRecord(
+              id,
+              name,
+              runtimeId,
+              runtimeName,
+              ContainerStatus.CREATED,
+              0,
+              0,
+              false,
+              clock.instant().toString(),
+              "",
+              "",
+              0,
+              false,
+              0,
+              stopSignal,
+              grace.toMillis(),
+              policyText(spec.restartPolicy()),
+              health == null || health.disabled() ? null : PersistedHealthcheck.of(health),
+              anonymous,
+              config.logMaxSize(),
+              config.logMaxFiles());
+      save(record);
+    }
+    events.event(id, "create", name);
+    return id;
+  }
+
+  /** Starts a created or exited container. */
+  public void start(String ref) throws EngineException {
+    String id = resolve(ref);
+    synchronized (lock(id)) {
+      ContainerRecord record = record(id);
+      if (record.status() == ContainerStatus.RUNNING || record.status() == ContainerStatus.PAUSED) {
+        return;
+      }
+      save(record.manuallyStopped(false));
+      launch(id);
+    }
+  }
+
+  /** Stops: the stop signal, then SIGKILL after {@code grace} (null: the container's own). */
+  public ContainerState stop(String ref, Duration grace) throws EngineException {
+    String id = resolve(ref);
+    ContainerRecord record;
+    synchronized (lock(id)) {
+      record = record(id);
+      if (record.status() == ContainerStatus.RESTARTING) {
+        save(record.manuallyStopped(true).withStatus(ContainerStatus.EXITED));
+        return inspect(id);
+      }
+      if (!isAlive(record)) {
+        return inspect(id);
+      }
+      save(record.manuallyStopped(true));
+      if (record.status() == ContainerStatus.PAUSED) {
+        signal(record, "SIGKILL");
+      } else {
+        signal(record, record.stopSignal());
+      }
+    }
+    Duration wait = grace != null ? grace : Duration.ofMillis(record.stopGraceMs());
+    if (awaitExit(id, wait).isEmpty()) {
+      synchronized (lock(id)) {
+        signal(record(id), "SIGKILL");
+      }
+      if (awaitExit(id, KILL_WAIT).isEmpty()) {
+        throw new EngineException(
+            ErrorKind.INTERNAL, "stop " + record.name() + ": still running after SIGKILL");
+      }
+    }
+    return inspect(id);
+  }
+
+  /** Sends {@code signal} (a name like {@code SIGHUP} or a number) to the container's process. */
+  public void kill(String ref, String signal) throws EngineException {
+    String id = resolve(ref);
+    synchronized (lock(id)) {
+      ContainerRecord record = record(id);
+      if (!isAlive(record)) {
+        throw new EngineException(
+            ErrorKind.CONFLICT, "container " + record.name() + " is not running");
+      }
+      if (signal.equals("SIGKILL") || signal.equals("9") || signal.equals(record.stopSignal())) {
+        save(record.manuallyStopped(true));
+      }
+      signal(record, signal);
+    }
+  }
+
+  /** Stops and starts again. */
+  public void restart(String ref, Duration grace) throws EngineException {
+    stop(ref, grace);
+    start(ref);
+  }
+
+  /** Freezes the container's processes. */
+  public void pause(String ref) throws EngineException {
+    String id = resolve(ref);
+    synchronized (lock(id)) {
+      ContainerRecord record = record(id);
+      requireStatus(record, ContainerStatus.RUNNING);
+      driver(record.runtime()).run(new PauseCall(record.runtimeId()));
+      save(record.withStatus(ContainerStatus.PAUSED));
+    }
+    events.event(id, "pause", "");
+  }
+
+  /** Thaws a paused container. */
+  public void unpause(String ref) throws EngineException {
+    String id = resolve(ref);
+    synchronized (lock(id)) {
+      ContainerRecord record = record(id);
+      requireStatus(record, ContainerStatus.PAUSED);
+      driver(record.runtime()).run(new ResumeCall(record.runtimeId()));
+      save(record.withStatus(ContainerStatus.RUNNING));
+    }
+    events.event(id, "unpause", "");
+  }
+
+  /** Waits until the container is not running and returns its exit code. */
+  public int waitFor(String ref, Duration timeout) throws EngineException {
+    String id = resolve(ref);
+    ContainerState state =
+        awaitExit(id, timeout)
+            .orElseThrow(
+                () ->
+                    new EngineException(
+                        ErrorKind.UNAVAILABLE, "wait " + ref + ": still running after " + timeout));
+    return state.exitCode();
+  }
+
+  /** Runs an extra process in the running container and returns its exit code and output. */
+  public ExecResult exec(String ref, ExecSpec spec, Duration timeout) throws EngineException {
+    String id = resolve(ref);
+    ContainerRecord record = record(id);
+    requireStatus(record, ContainerStatus.RUNNING);
+    ContainerPaths paths = paths(record);
+    return exec.run(driver(record.runtime()), record.runtimeId(), paths, spec, timeout);
+  }
+
+  /** The pids of the container's processes with their command lines. */
+  public List<String> top(String ref) throws EngineException {
+    String id = resolve(ref);
+    ContainerRecord record = record(id);
+    if (!isAlive(record)) {
+      throw new EngineException(
+          ErrorKind.CONFLICT, "container " + record.name() + " is not running");
+    }
+    return exec.top(driver(record.runtime()), record.runtimeId());
+  }
+
+  /** Inspect-level state. */
+  public ContainerState inspect(String ref) throws EngineException {
+    String id = resolve(ref);
+    ContainerRecord r = record(id);
+    return new ContainerState(
+        r.id(),
+        r.name(),
+        r.status(),
+        r.pid(),
+        r.exitCode(),
+        r.oomKilled(),
+        r.startedAt().isEmpty() ? Optional.empty() : Optional.of(Instant.parse(r.startedAt())),
+        r.finishedAt().isEmpty() ? Optional.empty() : Optional.of(Instant.parse(r.finishedAt())),
+        r.restartCount(),
+        r.healthcheck() == null ? Health.none() : healths.getOrDefault(id, Health.starting()));
+  }
+
+  /** The ids of all containers. */
+  public List<String> list() {
+    return records.keySet().stream().sorted().toList();
+  }
+
+  /** The container's log lines matching {@code query} (not following). */
+  public List<LogEntry> logs(String ref, LogQuery query) throws EngineException {
+    ContainerRecord record = record(resolve(ref));
+    try {
+      return new LogReader(paths(record).logs(record.logMaxFiles())).read(query);
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.INTERNAL, "reading logs of " + record.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends matching log lines to {@code sink}, following until the container stops. */
+  public void followLogs(String ref, LogQuery query, Consumer<LogEntry> sink)
+      throws EngineException, InterruptedException {
+    String id = resolve(ref);
+    ContainerRecord record = record(id);
+    BooleanSupplier running =
+        () -> {
+          ContainerRecord r = records.get(id);
+          return r != null && isAlive(r);
+        };
+    try {
+      new LogReader(paths(record).logs(record.logMaxFiles())).follow(query, sink, running);
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.INTERNAL, "following logs of " + record.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes the container and everything it owns on the host; a running one only with {@code force}
+   * (it is killed). Anonymous volumes go too when {@code volumes} is set.
+   */
+  public void remove(String ref, boolean force, boolean removeVolumes) throws EngineException {
+    String id = resolve(ref);
+    ContainerRecord record;
+    synchronized (lock(id)) {
+      record = record(id);
+      if (isAlive(record) && !force) {
+        throw new EngineException(
+            ErrorKind.CONFLICT,
+            "cannot remove running container " + record.name() + ": stop it or use force");
+      }
+      save(record.manuallyStopped(true));
+      if (isAlive(record)) {
+        try {
+          signal(record, "SIGKILL");
+        } catch (EngineException e) {
+          // the forced delete below kills whatever is left
+        }
+      }
+    }
+    if (isAlive(record)) {
+      awaitExit(id, KILL_WAIT);
+    }
+    synchronized (lock(id)) {
+      record = record(id);
+      stopHealth(id);
+      ContainerPaths paths = paths(record);
+      deleteRuntimeState(record);
+      awaitConmonExit(paths.monitor());
+      rootfs.release(paths.rootfs());
+      discardFiles(paths);
+      records.remove(id);
+      healths.remove(id);
+      if (removeVolumes) {
+        for (String volume : record.anonymousVolumes()) {
+          volumes.remove(volume);
+        }
+      }
+    }
+    events.event(id, "destroy", record.name());
+  }
+
+  /**
+   * Stops watching: health monitors and the exit poller end; containers keep running under conmon
+   * for the next instance to adopt.
+   */
+  @Override
+  public void close() {
+    monitors.values().forEach(HealthMonitor::close);
+    monitors.clear();
+    scheduler.shutdownNow();
+  }
+
+  // ---- lifecycle internals ----
+
+  private void launch(String id) throws EngineException {
+    ContainerRecord record = record(id);
+    ContainerPaths paths = paths(record);
+    RuntimeDriver driver = driver(record.runtime());
+    MonitorPaths monitor = paths.monitor();
+    deleteRuntimeState(record);
+    try {
+      Files.deleteIfExists(monitor.exitFile(record.runtimeId()));
+      Files.deleteIfExists(monitor.oomFile());
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.INTERNAL, "clearing old exit file: " + e, e);
+    }
+    boolean tty = false;
+    int pid;
+    try {
+      pid = conmon.create(driver, record.runtimeId(), monitor, tty);
+      driver.run(new StartCall(record.runtimeId()));
+    } catch (EngineException e) {
+      deleteRuntimeState(record);
+      awaitConmonExit(monitor);
+      save(record.exited(-1, false, clock.instant().toString()));
+      throw e;
+    }
+    Instant now = clock.instant();
+    save(record.running(pid, now.toString()));
+    startHealth(id, now);
+    events.event(id, "start", "");
+  }
+
+  private void poll() {
+    for (ContainerRecord record : List.copyOf(records.values())) {
+      try {
+        if (isAlive(record)) {
+          if (Files.exists(paths(record).monitor().exitFile(record.runtimeId()))) {
+            finish(record.id());
+          } else if (record.logMaxSize() > 0) {
+            ContainerPaths paths = paths(record);
+            new LogRotator(
+                    paths.logs(record.logMaxFiles()),
+                    record.logMaxSize(),
+                    paths.monitor().ctlFifo())
+                .rotateIfNeeded();
+          }
+        }
+      } catch (EngineException | IOException | RuntimeException e) {
+        events.event(record.id(), "error", e.getMessage());
+      }
+    }
+  }
+
+  /** Records the exit of a container whose exit file appeared, then applies its restart policy. */
+  private void finish(String id) throws EngineException {
+    RestartBackoff.Decision decision;
+    synchronized (lock(id)) {
+      ContainerRecord record = records.get(id);
+      if (record == null || !isAlive(record)) {
+        return;
+      }
+      MonitorPaths monitor = paths(record).monitor();
+      int code = readExitCode(monitor.exitFile(record.runtimeId()));
+      boolean oom =
+          Files.exists(monitor.oomFile())
+              || Files.exists(monitor.persistDir().resolve("oom"))
+              || cgroups.oomKilled("/berth/" + record.runtimeId());
+      stopHealth(id);
+      deleteRuntimeState(record);
+      Instant now = clock.instant();
+      ContainerRecord exited = record.exited(code, oom, now.toString());
+      Duration ran =
+          record.startedAt().isEmpty()
+              ? Duration.ZERO
+              : Duration.between(Instant.parse(record.startedAt()), now);
+      decision =
+          RestartBackoff.decide(
+              RestartPolicy.parse(record.restartPolicy()),
+              code,
+              record.manuallyStopped(),
+              record.restartCount(),
+              Duration.ofMillis(record.restartDelayMs()),
+              ran);
+      save(decision.restart() ? exited.restarting(decision.delay().toMillis()) : exited);
+    }
+    events.event(id, "die", Integer.toString(records.get(id).exitCode()));
+    if (decision.restart()) {
+      scheduler.schedule(
+          () -> restartAfterBackoff(id), decision.delay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void restartAfterBackoff(String id) {
+    try {
+      synchronized (lock(id)) {
+        ContainerRecord record = records.get(id);
+        if (record == null || record.status() != ContainerStatus.RESTARTING) {
+          return;
+        }
+        launch(id);
+      }
+      events.event(id, "restart", "");
+    } catch (EngineException e) {
+      events.event(id, "error", e.getMessage());
+    }
+  }
+
+  private Optional<ContainerState> awaitExit(String id, Duration timeout) throws EngineException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      ContainerRecord record = record(id);
+      if (isAlive(record) && Files.exists(paths(record).monitor().exitFile(record.runtimeId()))) {
+        finish(id);
+        record = record(id);
+      }
+      if (!isAlive(record)) {
+        return Optional.of(inspect(id));
+      }
+      if (System.nanoTime() > deadline) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EngineException(ErrorKind.UNAVAILABLE, "interrupted waiting for " + id, e);
+      }
+    }
+  }
+
+  private void adopt() throws EngineException {
+    Path dir = config.roots().stateRoot().resolve("containers");
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> entries = Files.list(dir)) {
+      files = entries.map(p -> p.resolve("container.json")).filter(Files::exists).toList();
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.INTERNAL, "listing " + dir + ": " + e, e);
+    }
+    for (Path file : files) {
+      ContainerRecord record = JsonFiles.read(file, ContainerRecord.class);
+      records.put(record.id(), record);
+      if (record.status() == ContainerStatus.RESTARTING) {
+        scheduler.schedule(() -> restartAfterBackoff(record.id()), 0, TimeUnit.MILLISECONDS);
+      } else if (isAlive(record)) {
+        MonitorPaths monitor = paths(record).monitor();
+        boolean exited = Files.exists(monitor.exitFile(record.runtimeId()));
+        if (!exited && !conmonAlive(monitor)) {
+          // the monitor is gone without an exit file: nothing will ever report this one
+          save(record.exited(255, false, clock.instant().toString()));
+          deleteRuntimeState(record);
+        } else if (!exited && record.startedAt().length() > 0) {
+          startHealth(record.id(), Instant.parse(record.startedAt()));
+        }
+      }
+    }
+  }
+
+  // ---- helpers ----
+
+  private void signal(ContainerRecord record, String signal) throws EngineException {
+    try {
+      driver(record.runtime()).run(new KillCall(record.runtimeId(), signal, false));
+    } catch (EngineException e) {
+      if (!Files.exists(paths(record).monitor().exitFile(record.runtimeId()))) {
+        throw e;
+      }
+      // it exited meanwhile: the signal has nothing left to do
+    }
+  }
+
+  private void deleteRuntimeState(ContainerRecord record) {
+    try {
+      driver(record.runtime()).run(new DeleteCall(record.runtimeId(), true));
+    } catch (EngineException e) {
+      // not created, or already deleted
+    }
+    cgroups.remove("/berth/" + record.runtimeId());
+  }
+
+  private void awaitConmonExit(MonitorPaths monitor) {
+    Optional<ProcessHandle> handle = conmon(monitor);
+    if (handle.isEmpty()) {
+      return;
+    }
+    try {
+      handle.get().onExit().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      handle.get().destroyForcibly();
+    }
+  }
+
+  private static boolean conmonAlive(MonitorPaths monitor) {
+    return conmon(monitor).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private static Optional<ProcessHandle> conmon(MonitorPaths monitor) {
+    try {
+      if (!Files.exists(monitor.conmonPidFile())) {
+        return Optional.empty();
+      }
+      long pid = Long.parseLong(Files.readString(monitor.conmonPidFile()).trim());
+      return ProcessHandle.of(pid)
+          .filter(p -> p.info().command().map(c -> c.endsWith("conmon")).orElse(false));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int readExitCode(Path exitFile) throws EngineException {
+    try {
+      return Integer.parseInt(Files.readString(exitFile).trim());
+    } catch (IOException | NumberFormatException e) {
+      throw new EngineException(ErrorKind.INTERNAL, "reading exit file " + exitFile + ": " + e, e);
+    }
+  }
+
+  private void startHealth(String id, Instant startedAt) throws EngineException {
+    ContainerRecord record = record(id);
+    if (record.healthcheck() == null) {
+      return;
+    }
+    healths.put(id, Health.starting());
+    HealthMonitor monitor =
+        HealthMonitor.start(
+            record.healthcheck().toConfig(),
+            (command, timeout) ->
+                exec.probe(driver(record), record, paths(record), command, timeout, clock),
+            clock,
+            scheduler,
+            startedAt,
+            health -> {
+              Health before = healths.put(id, health);
+              if (before == null || before.status() != health.status()) {
+                events.event(id, "health_status", health.status().dockerName());
+              }
+            });
+    monitors.put(id, monitor);
+  }
+
+  private RuntimeDriver driver(ContainerRecord record) {
+    try {
+      return driver(record.runtime());
+    } catch (EngineException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private void stopHealth(String id) {
+    HealthMonitor monitor = monitors.remove(id);
+    if (monitor != null) {
+      monitor.close();
+    }
+  }
+
+  private RuntimeDriver driver(String runtimeName) throws EngineException {
+    RuntimeDriver existing = drivers.get(runtimeName);
+    if (existing != null) {
+      return existing;
+    }
+    OciRuntime runtime = detector.runtime(runtimeName);
+    RuntimeDriver driver = new RuntimeDriver(runtime, runner);
+    drivers.put(runtimeName, driver);
+    return driver;
+  }
+
+  private ContainerPaths paths(ContainerRecord record) {
+    return new ContainerPaths(config.roots(), record.id(), record.runtimeId());
+  }
+
+  private void save(ContainerRecord record) throws EngineException {
+    JsonFiles.write(paths(record).record(), record);
+    records.put(record.id(), record);
+  }
+
+  private ContainerRecord record(String id) throws EngineException {
+    ContainerRecord record = records.get(id);
+    if (record == null) {
+      throw new EngineException(ErrorKind.NOT_FOUND, "no such container: " + id);
+    }
+    return record;
+  }
+
+  private String resolve(String ref) throws EngineException {
+    if (records.containsKey(ref)) {
+      return ref;
+    }
+    List<String> matches = new ArrayList<>();
+    for (ContainerRecord r : records.values()) {
+      if (r.name().equals(ref)) {
+        return r.id();
+      }
+      if (r.id().startsWith(ref)) {
+        matches.add(r.id());
+      }
+    }
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    throw new EngineException(
+        matches.isEmpty() ? ErrorKind.NOT_FOUND : ErrorKind.INVALID_ARGUMENT,
+        matches.isEmpty() ? "no such container: " + ref : "ambiguous container id " + ref);
+  }
+
+  private Object lock(String id) {
+    return locks.computeIfAbsent(id, k -> new Object());
+  }
+
+  private static boolean isAlive(ContainerRecord record) {
+    return record.status() == ContainerStatus.RUNNING || record.status() == ContainerStatus.PAUSED;
+  }
+
+  private static void requireStatus(ContainerRecord record, ContainerStatus status)
+      throws EngineException {
+    if (record.status() != status) {
+      throw new EngineException(
+          ErrorKind.CONFLICT,
+          "container "
+              + record.name()
+              + " is "
+              + record.status().dockerName()
+              + ", not "
+              + status.dockerName());
+    }
+  }
+
+  private static String policyText(RestartPolicy policy) {
+    switch (policy.mode()) {
+      case ALWAYS:
+        return "always";
+      case UNLESS_STOPPED:
+        return "unless-stopped";
+      case ON_FAILURE:
+        return policy.maxRetries() == 0 ? "on-failure" : "on-failure:" + policy.maxRetries();
+      default:
+        return "no";
+    }
+  }
+
+  private static void discardFiles(ContainerPaths paths) throws EngineException {
+    try {
+      VolumeStore.deleteTree(paths.bundle());
+      VolumeStore.deleteTree(paths.stateDir());
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.INTERNAL, "removing files of " + paths.id() + ": " + e.getMessage(), e);
+    }
+  }
+}

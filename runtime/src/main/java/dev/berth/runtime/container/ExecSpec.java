@@ -1,0 +1,18 @@
+package dev.berth.runtime.container;
+
+import java.util.List;
+
+/** An extra process to run in a running container; empty strings keep the container's values. */
+public record ExecSpec(List<String> command, List<String> env, String user, String workingDir) {
+  public ExecSpec {
+    command = List.copyOf(command);
+    env = List.copyOf(env);
+    user = user == null ? "" : user;
+    workingDir = workingDir == null ? "" : workingDir;
+  }
+
+  /** Just a command, as the container runs. */
+  public static ExecSpec of(String... command) {
+    return new ExecSpec(List.of(command), List.of(), "", "");
+  }
+}
