@@ -140,7 +140,12 @@ public final class Containers implements AutoCloseable {
       try {
         anonymous = bundles.write(spec, paths);
       } catch (EngineException | RuntimeException e) {
-        discardFiles(paths);
+        try {
+          rootfs.release(paths.rootfs());
+          discardFiles(paths);
+        } catch (EngineException cleanup) {
+          e.addSuppressed(cleanup);
+        }
         throw e;
       }
       String stopSignal =

@@ -13,6 +13,7 @@ import dev.berth.runtime.log.LogQuery;
 import dev.berth.runtime.oci.LocalProcessRunner;
 import dev.berth.runtime.volume.MountRequest;
 import dev.berth.runtime.volume.VolumeStore;
+import dev.berth.testkit.HostLeakCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,8 +55,11 @@ abstract class ContainerContractTest {
     VolumeStore.deleteTree(root);
   }
 
+  private HostLeakCheck.Snapshot before;
+
   @BeforeEach
   void openEngine() throws Exception {
+    before = HostLeakCheck.snapshot();
     roots =
         new EngineRoots(Files.createTempDirectory(root, "s"), Files.createTempDirectory(root, "r"));
     containers = open();
@@ -65,7 +69,7 @@ abstract class ContainerContractTest {
     return Containers.open(
         ContainersConfig.of(roots, runtime()),
         new LocalProcessRunner(),
-        new CopiedRootfs(new LocalProcessRunner()),
+        new OverlayRootfs(),
         HostFacts.read(),
         Clock.systemUTC(),
         ContainerEvents.NONE);
@@ -81,6 +85,13 @@ abstract class ContainerContractTest {
       containers.close();
     }
     assertThat(HostLeaks.under(root, runtimeIds)).isEmpty();
+    // the host is shared: only what names this test's root or containers counts
+    assertThat(HostLeakCheck.leakedSince(before))
+        .filteredOn(
+            leak ->
+                leak.name().contains(root.toString())
+                    || runtimeIds.stream().anyMatch(leak.name()::contains))
+        .isEmpty();
     assertThat(roots.runRoot().resolve("c"))
         .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
     assertThat(roots.stateRoot().resolve("containers"))
