@@ -18,6 +18,7 @@ import dev.berth.runtime.oci.ProcessRunner;
 import dev.berth.runtime.oci.ResumeCall;
 import dev.berth.runtime.oci.RuntimeDetector;
 import dev.berth.runtime.oci.RuntimeDriver;
+import dev.berth.runtime.oci.SpecJson;
 import dev.berth.runtime.oci.StartCall;
 import dev.berth.runtime.state.JsonFiles;
 import dev.berth.runtime.volume.VolumeStore;
@@ -428,7 +429,7 @@ public final class Containers implements AutoCloseable {
     } catch (IOException e) {
       throw new EngineException(ErrorKind.INTERNAL, "clearing old exit file: " + e, e);
     }
-    boolean tty = false;
+    boolean tty = terminal(paths);
     int pid;
     try {
       pid = conmon.create(driver, record.runtimeId(), monitor, tty);
@@ -621,6 +622,16 @@ public final class Containers implements AutoCloseable {
           .filter(p -> p.info().command().map(c -> c.endsWith("conmon")).orElse(false));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
+    }
+  }
+
+  private static boolean terminal(ContainerPaths paths) throws EngineException {
+    try {
+      return SpecJson.read(Files.readAllBytes(paths.bundle().resolve("config.json")))
+          .process()
+          .terminal();
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.INTERNAL, "reading " + paths.bundle() + ": " + e, e);
     }
   }
 

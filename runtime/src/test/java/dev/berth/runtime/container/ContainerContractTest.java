@@ -429,4 +429,82 @@ abstract class ContainerContractTest {
     assertThat(source).isDirectory();
     assertThat(stdout(id)).isEqualTo("denied");
   }
+
+  @Test
+  void logs_rotatedBySizeWhileWritingFast_loseNoLine() throws Exception {
+    containers.close();
+    containers =
+        Containers.open(
+            ContainersConfig.of(roots, runtime()).withLogLimits(64 * 1024, 1000),
+            new LocalProcessRunner(),
+            new OverlayRootfs(),
+            HostFacts.read(),
+            Clock.systemUTC(),
+            ContainerEvents.NONE);
+    String id =
+        run(
+            busybox(
+                    "sh",
+                    "-c",
+                    "i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done; sleep 0.3")
+                .build());
+
+    assertThat(containers.waitFor(id, WAIT)).isZero();
+    List<String> lines = containers.logs(id, LogQuery.ALL).stream().map(LogEntry::text).toList();
+    assertThat(lines).hasSize(20000);
+    for (int i = 0; i < lines.size(); i++) {
+      assertThat(lines.get(i)).isEqualTo("line " + i);
+    }
+    Path stateDir = roots.stateRoot().resolve("containers").resolve(id);
+    assertThat(stateDir.resolve("ctr.log.1")).exists();
+  }
+
+  @Test
+  void followLogs_streamsUntilTheContainerExits() throws Exception {
+    String id = run(busybox("sh", "-c", "echo a; sleep 0.5; echo b; sleep 0.3").build());
+    List<String> seen = new ArrayList<>();
+
+    containers.followLogs(id, LogQuery.ALL, e -> seen.add(e.text()));
+
+    assertThat(seen).containsExactly("a", "b");
+    assertThat(containers.inspect(id).status()).isEqualTo(ContainerStatus.EXITED);
+  }
+
+  @Test
+  void restartPolicy_isKeptAcrossAnEngineRestart() throws Exception {
+    String id =
+        run(
+            busybox("sh", "-c", "echo run; sleep 0.5; exit 3")
+                .restartPolicy(RestartPolicy.parse("on-failure:1"))
+                .build());
+    containers.close();
+    Thread.sleep(1000); // it exits while no engine runs
+
+    containers = open();
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              ContainerState s = containers.inspect(id);
+              return s.status() == ContainerStatus.EXITED && s.restartCount() == 1;
+            });
+    assertThat(stdout(id).lines()).containsExactly("run", "run");
+  }
+
+  @Test
+  void networkNone_hasOnlyLoopback() throws Exception {
+    String id = run(busybox("ls", "/sys/class/net").network(new NetworkAttachment.None()).build());
+
+    containers.waitFor(id, WAIT);
+    assertThat(stdout(id)).isEqualTo("lo");
+  }
+
+  @Test
+  void tty_givesTheProcessATerminal() throws Exception {
+    String id = run(busybox("sh", "-c", "tty; exit 4").tty(true).build());
+
+    assertThat(containers.waitFor(id, WAIT)).isEqualTo(4);
+    assertThat(containers.logs(id, LogQuery.ALL).get(0).text()).startsWith("/dev/pts/");
+  }
 }
