@@ -589,7 +589,10 @@ public final class Containers implements AutoCloseable {
 
   private void deleteRuntimeState(ContainerRecord record) {
     try {
-      driver(record.runtime()).run(new DeleteCall(record.runtimeId(), true));
+      RuntimeDriver driver = driver(record.runtime());
+      if (driver.hasState(record.runtimeId())) {
+        driver.run(new DeleteCall(record.runtimeId(), true));
+      }
     } catch (EngineException e) {
       // not created, or already deleted
     }

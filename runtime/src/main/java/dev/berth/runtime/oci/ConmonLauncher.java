@@ -53,16 +53,22 @@ public final class ConmonLauncher {
       List<String> argv = new ArrayList<>();
       argv.add("/bin/sh");
       argv.add("-c");
-      argv.add("exec \"$@\" 3>\"$BERTH_SYNC_FILE\"");
+      // conmon writes its oom file into its working directory: make that the bundle
+      argv.add("cd \"$BERTH_BUNDLE\" && exec \"$@\" 3>\"$BERTH_SYNC_FILE\"");
       argv.add("sh");
       argv.addAll(arguments(driver.runtime(), id, paths, terminal));
       ProcessRunner.ProcessResult result =
           runner.run(
               argv,
               Map.of(
-                  "_OCI_SYNCPIPE", "3",
-                  "TZ", "UTC",
-                  "BERTH_SYNC_FILE", paths.syncFile().toString()),
+                  "_OCI_SYNCPIPE",
+                  "3",
+                  "TZ",
+                  "UTC",
+                  "BERTH_SYNC_FILE",
+                  paths.syncFile().toString(),
+                  "BERTH_BUNDLE",
+                  paths.bundle().toString()),
               null,
               SYNC_TIMEOUT);
       if (result.exitCode() != 0) {

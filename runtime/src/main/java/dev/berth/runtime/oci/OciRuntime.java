@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * An OCI runtime berth can call: its name ({@code crun}, {@code runc}), the binary, the program to
- * actually run (the binary, or a wrapper that gives crun a private cgroup view on hybrid hosts),
- * and berth's private {@code --root} state directory for it.
+ * An OCI runtime berth can call: its name ({@code crun}, {@code runc}), the binary, the program
+ * conmon runs for {@code create} (the binary, or a wrapper that gives crun a private cgroup view on
+ * hybrid hosts), and berth's private {@code --root} state directory for it.
  */
 public record OciRuntime(String name, Path binary, Path launcher, Path stateRoot) {
   public OciRuntime {
@@ -16,7 +16,7 @@ public record OciRuntime(String name, Path binary, Path launcher, Path stateRoot
     Objects.requireNonNull(stateRoot, "stateRoot");
   }
 
-  /** Whether calls go through the private-mount-namespace wrapper. */
+  /** Whether {@code create} goes through the private-mount-namespace wrapper. */
   public boolean wrapped() {
     return !launcher.equals(binary);
   }

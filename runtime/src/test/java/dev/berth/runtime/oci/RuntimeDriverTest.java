@@ -26,12 +26,12 @@ class RuntimeDriverTest {
   }
 
   @Test
-  void run_callsTheLauncherWithThePrivateRoot() throws Exception {
+  void run_callsTheBinaryNotTheCreateWrapperWithThePrivateRoot() throws Exception {
     driverAnswering(0, "").run(new KillCall("berth-1", "SIGTERM", false));
 
     assertThat(calls)
         .containsExactly(
-            List.of("/run/b/bin/wrap", "--root=/run/b/crun", "kill", "berth-1", "SIGTERM"));
+            List.of("/usr/bin/crun", "--root=/run/b/crun", "kill", "berth-1", "SIGTERM"));
   }
 
   @Test
