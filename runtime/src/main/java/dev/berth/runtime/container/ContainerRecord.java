@@ -27,10 +27,18 @@ public record ContainerRecord(
     PersistedHealthcheck healthcheck,
     List<String> anonymousVolumes,
     long logMaxSize,
-    int logMaxFiles) {
+    int logMaxFiles,
+    List<String> imageLayers,
+    boolean stdinOpen) {
 
   public ContainerRecord {
     anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);
+    imageLayers = imageLayers == null ? List.of() : List.copyOf(imageLayers);
+  }
+
+  /** The image's layer directories, lowest first. */
+  List<java.nio.file.Path> layerPaths() {
+    return imageLayers.stream().map(java.nio.file.Path::of).toList();
   }
 
   ContainerRecord running(int newPid, String at) {
@@ -55,7 +63,9 @@ public record ContainerRecord(
         healthcheck,
         anonymousVolumes,
         logMaxSize,
-        logMaxFiles);
+        logMaxFiles,
+        imageLayers,
+        stdinOpen);
   }
 
   ContainerRecord exited(int code, boolean oom, String at) {
@@ -80,7 +90,9 @@ public record ContainerRecord(
         healthcheck,
         anonymousVolumes,
         logMaxSize,
-        logMaxFiles);
+        logMaxFiles,
+        imageLayers,
+        stdinOpen);
   }
 
   ContainerRecord withStatus(ContainerStatus newStatus) {
@@ -105,7 +117,9 @@ public record ContainerRecord(
         healthcheck,
         anonymousVolumes,
         logMaxSize,
-        logMaxFiles);
+        logMaxFiles,
+        imageLayers,
+        stdinOpen);
   }
 
   ContainerRecord manuallyStopped(boolean stopped) {
@@ -130,7 +144,9 @@ public record ContainerRecord(
         healthcheck,
         anonymousVolumes,
         logMaxSize,
-        logMaxFiles);
+        logMaxFiles,
+        imageLayers,
+        stdinOpen);
   }
 
   ContainerRecord restarting(long delayMs) {
@@ -155,6 +171,8 @@ public record ContainerRecord(
         healthcheck,
         anonymousVolumes,
         logMaxSize,
-        logMaxFiles);
+        logMaxFiles,
+        imageLayers,
+        stdinOpen);
   }
 }

@@ -177,7 +177,9 @@ public final class Containers implements AutoCloseable {
               health == null || health.disabled() ? null : PersistedHealthcheck.of(health),
               anonymous,
               config.logMaxSize(),
-              config.logMaxFiles());
+              config.logMaxFiles(),
+              spec.imageLayers().stream().map(Path::toString).toList(),
+              spec.stdinOpen());
       save(record);
     }
     events.event(id, "create", name);
@@ -432,7 +434,10 @@ public final class Containers implements AutoCloseable {
     boolean tty = terminal(paths);
     int pid;
     try {
-      pid = conmon.create(driver, record.runtimeId(), monitor, tty);
+      if (!rootfs.isPrepared(paths.rootfs())) {
+        rootfs.prepare(record.layerPaths(), paths.rootfs()); // e.g. after a reboot
+      }
+      pid = conmon.create(driver, record.runtimeId(), monitor, tty, record.stdinOpen());
       driver.run(new StartCall(record.runtimeId()));
     } catch (EngineException e) {
       deleteRuntimeState(record);
@@ -550,14 +555,36 @@ public final class Containers implements AutoCloseable {
       return;
     }
     List<Path> files;
+    List<Path> unfinished;
     try (Stream<Path> entries = Files.list(dir)) {
-      files = entries.map(p -> p.resolve("container.json")).filter(Files::exists).toList();
+      List<Path> dirs = entries.toList();
+      files = dirs.stream().map(p -> p.resolve("container.json")).filter(Files::exists).toList();
+      unfinished = dirs.stream().filter(p -> !Files.exists(p.resolve("container.json"))).toList();
     } catch (IOException e) {
       throw new EngineException(ErrorKind.INTERNAL, "listing " + dir + ": " + e, e);
+    }
+    for (Path half : unfinished) {
+      // a create the engine did not finish: no record was written, so nothing else refers to it
+      String id = half.getFileName().toString();
+      rootfs.release(half.resolve("rootfs"));
+      try {
+        VolumeStore.deleteTree(half);
+        if (id.length() >= 12) {
+          VolumeStore.deleteTree(
+              config.roots().runRoot().resolve("c").resolve("berth-" + id.substring(0, 12)));
+        }
+      } catch (IOException e) {
+        throw new EngineException(ErrorKind.INTERNAL, "removing " + half + ": " + e, e);
+      }
     }
     for (Path file : files) {
       ContainerRecord record = JsonFiles.read(file, ContainerRecord.class);
       records.put(record.id(), record);
+      if (record.status() == ContainerStatus.CREATED || record.status() == ContainerStatus.EXITED) {
+        // an engine killed during start may have left a created container and its conmon
+        deleteRuntimeState(record);
+        awaitConmonExit(paths(record).monitor());
+      }
       if (record.status() == ContainerStatus.RESTARTING) {
         scheduler.schedule(() -> restartAfterBackoff(record.id()), 0, TimeUnit.MILLISECONDS);
       } else if (isAlive(record)) {

@@ -52,6 +52,11 @@ public final class CopiedRootfs implements RootfsProvider {
   }
 
   @Override
+  public boolean isPrepared(Path target) {
+    return Files.isDirectory(target);
+  }
+
+  @Override
   public void release(Path target) throws EngineException {
     try {
       VolumeStore.deleteTree(target);

@@ -52,12 +52,27 @@ public final class OverlayRootfs implements RootfsProvider {
   }
 
   @Override
+  public boolean isPrepared(Path target) throws EngineException {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        String[] fields = line.split(" ");
+        if (fields.length > 4 && fields[4].equals(target.toString())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.INTERNAL, "reading /proc/self/mountinfo: " + e, e);
+    }
+  }
+
+  @Override
   public void release(Path target) throws EngineException {
     try {
       Mounts.umount2(target, 0);
     } catch (LinuxException e) {
-      if (e.errno() == 22) {
-        // EINVAL: not a mount point (never mounted, or already released)
+      if (e.errno() == 22 || e.errno() == 2) {
+        // EINVAL, ENOENT: not a mount point (never mounted, or already released)
       } else if (e.errno() == 16) {
         Mounts.umount2(target, MountFlags.MNT_DETACH); // EBUSY: detach, the kernel finishes later
       } else {

@@ -9,6 +9,9 @@ public interface RootfsProvider {
   /** Prepares the rootfs at {@code target} from {@code layers}, lowest first. */
   void prepare(List<Path> layers, Path target) throws EngineException;
 
+  /** Whether {@code target} is ready to run from (an overlay mount is gone after a reboot). */
+  boolean isPrepared(Path target) throws EngineException;
+
   /** Removes what {@link #prepare} made at {@code target}. */
   void release(Path target) throws EngineException;
 }

@@ -40,7 +40,8 @@ public final class ConmonLauncher {
   /**
    * Launches conmon for {@code id} and returns the pid of the created (not yet started) container.
    */
-  public int create(RuntimeDriver driver, String id, MonitorPaths paths, boolean terminal)
+  public int create(
+      RuntimeDriver driver, String id, MonitorPaths paths, boolean terminal, boolean stdin)
       throws EngineException {
     String what = "conmon " + driver.runtime().name() + " create " + id;
     try {
@@ -56,7 +57,7 @@ public final class ConmonLauncher {
       // conmon writes its oom file into its working directory: make that the bundle
       argv.add("cd \"$BERTH_BUNDLE\" && exec \"$@\" 3>\"$BERTH_SYNC_FILE\"");
       argv.add("sh");
-      argv.addAll(arguments(driver.runtime(), id, paths, terminal));
+      argv.addAll(arguments(driver.runtime(), id, paths, terminal, stdin));
       ProcessRunner.ProcessResult result =
           runner.run(
               argv,
@@ -82,7 +83,8 @@ public final class ConmonLauncher {
   }
 
   /** conmon's command line for creating {@code id}. */
-  List<String> arguments(OciRuntime runtime, String id, MonitorPaths paths, boolean terminal) {
+  List<String> arguments(
+      OciRuntime runtime, String id, MonitorPaths paths, boolean terminal, boolean stdin) {
     List<String> args = new ArrayList<>();
     args.add(conmon.toString());
     args.addAll(List.of("--api-version", "1", "-c", id, "-u", id, "-n", id));
@@ -97,6 +99,10 @@ public final class ConmonLauncher {
     args.addAll(List.of("--runtime-arg", "--root=" + runtime.stateRoot()));
     if (terminal) {
       args.add("-t");
+    }
+    if (stdin) {
+      // the container's stdin stays open (fed through the attach socket) instead of /dev/null
+      args.addAll(List.of("-i", "--leave-stdin-open"));
     }
     return args;
   }

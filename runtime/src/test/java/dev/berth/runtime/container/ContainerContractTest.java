@@ -507,4 +507,40 @@ abstract class ContainerContractTest {
     assertThat(containers.waitFor(id, WAIT)).isEqualTo(4);
     assertThat(containers.logs(id, LogQuery.ALL).get(0).text()).startsWith("/dev/pts/");
   }
+
+  @Test
+  void stdinOpen_keepsAShellWaitingOnItsInput() throws Exception {
+    String id = run(busybox("sh").stdinOpen(true).stopGracePeriod(Duration.ofMillis(200)).build());
+
+    Thread.sleep(500);
+    assertThat(containers.inspect(id).status()).isEqualTo(ContainerStatus.RUNNING);
+    assertThat(containers.stop(id, null).exitCode()).isEqualTo(137);
+  }
+
+  @Test
+  void start_afterTheRootfsMountWentAway_mountsItAgain() throws Exception {
+    String id = run(busybox("sh", "-c", "echo once >> /tmp/runs; cat /tmp/runs").build());
+    containers.waitFor(id, WAIT);
+    Path rootfs = roots.stateRoot().resolve("containers").resolve(id).resolve("rootfs");
+    dev.berth.runtime.linux.Mounts.umount2(rootfs, 0); // what a reboot does; upper dir stays
+
+    containers.start(id);
+
+    assertThat(containers.waitFor(id, WAIT)).isZero();
+    assertThat(stdout(id).lines()).containsExactly("once", "once", "once");
+  }
+
+  @Test
+  void open_removesWhatAnUnfinishedCreateLeftBehind() throws Exception {
+    String id = containers.create(busybox("true").build());
+    runtimeIds.add("berth-" + id.substring(0, 12));
+    Path dir = roots.stateRoot().resolve("containers").resolve(id);
+    containers.close();
+    Files.delete(dir.resolve("container.json")); // as if the engine died before writing it
+
+    containers = open();
+
+    assertThat(dir).doesNotExist();
+    assertThat(containers.list()).isEmpty();
+  }
 }
