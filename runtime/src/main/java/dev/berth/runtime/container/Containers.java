@@ -214,7 +214,13 @@ public final class Containers implements AutoCloseable {
       }
       save(record.manuallyStopped(true));
       if (record.status() == ContainerStatus.PAUSED) {
+        // a frozen process gets no signal until thawed: kill, then thaw (as Docker does)
         signal(record, "SIGKILL");
+        try {
+          driver(record.runtime()).run(new ResumeCall(record.runtimeId()));
+        } catch (EngineException e) {
+          // runc thaws a container it kills itself
+        }
       } else {
         signal(record, record.stopSignal());
       }

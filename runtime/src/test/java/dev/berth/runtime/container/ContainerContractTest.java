@@ -543,4 +543,48 @@ abstract class ContainerContractTest {
     assertThat(dir).doesNotExist();
     assertThat(containers.list()).isEmpty();
   }
+
+  @Test
+  void stop_pausedContainer_killsAndThawsIt() throws Exception {
+    String id = run(busybox("sleep", "1000").build());
+    containers.pause(id);
+
+    assertThat(containers.stop(id, Duration.ofSeconds(5)).exitCode()).isEqualTo(137);
+  }
+
+  @Test
+  void runtime_canBeNamedByPath() throws Exception {
+    String other = runtime().equals("crun") ? "/usr/sbin/runc" : "/usr/bin/crun";
+    String id = run(busybox("sh", "-c", "exit 5").runtime(other).build());
+
+    assertThat(containers.waitFor(id, WAIT)).isEqualTo(5);
+  }
+
+  @Test
+  void imageVolume_getsAnAnonymousVolumeFilledFromTheImageAndRemovedWithTheContainer()
+      throws Exception {
+    ImageConfig withVolume =
+        new ImageConfig(
+            List.of(),
+            List.of(),
+            List.of("sh"),
+            "",
+            "",
+            "",
+            null,
+            java.util.Set.of("/data"),
+            java.util.Map.of());
+    String id =
+        run(
+            ContainerSpec.builder(withVolume, List.of(image))
+                .command("cat", "/data/seed.txt")
+                .build());
+    containers.waitFor(id, WAIT);
+    assertThat(stdout(id)).isEqualTo("from the image");
+    assertThat(containers.volumes().list()).hasSize(1);
+
+    containers.remove(id, false, true);
+
+    assertThat(containers.volumes().list()).isEmpty();
+  }
 }
