@@ -2,8 +2,6 @@ package dev.berth.runtime.container;
 
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
-import dev.berth.runtime.health.Health;
-import dev.berth.runtime.health.HealthMonitor;
 import dev.berth.runtime.log.LogEntry;
 import dev.berth.runtime.log.LogQuery;
 import dev.berth.runtime.log.LogReader;
@@ -12,7 +10,6 @@ import dev.berth.runtime.oci.ConmonLauncher;
 import dev.berth.runtime.oci.DeleteCall;
 import dev.berth.runtime.oci.KillCall;
 import dev.berth.runtime.oci.MonitorPaths;
-import dev.berth.runtime.oci.OciRuntime;
 import dev.berth.runtime.oci.PauseCall;
 import dev.berth.runtime.oci.ProcessRunner;
 import dev.berth.runtime.oci.ResumeCall;
@@ -29,12 +26,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +46,6 @@ public final class Containers implements AutoCloseable {
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
   private final ContainersConfig config;
-  private final RuntimeDetector detector;
-  private final ProcessRunner runner;
   private final ConmonLauncher conmon;
   private final Clock clock;
   private final ContainerEvents events;
@@ -63,11 +55,9 @@ public final class Containers implements AutoCloseable {
   private final CgroupCleaner cgroups;
   private final ContainerExec exec;
   private final ScheduledExecutorService scheduler;
-  private final Map<String, ContainerRecord> records = new ConcurrentHashMap<>();
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
-  private final Map<String, HealthMonitor> monitors = new ConcurrentHashMap<>();
-  private final Map<String, Health> healths = new ConcurrentHashMap<>();
-  private final Map<String, RuntimeDriver> drivers = new ConcurrentHashMap<>();
+  private final ContainerRecords records;
+  private final RuntimeDrivers drivers;
+  private final HealthSupervisor health;
 
   private Containers(
       ContainersConfig config,
@@ -77,11 +67,13 @@ public final class Containers implements AutoCloseable {
       Clock clock,
       ContainerEvents events) {
     this.config = config;
-    this.runner = runner;
     this.rootfs = rootfs;
     this.clock = clock;
     this.events = events;
-    this.detector = new RuntimeDetector(config.cgroupRoot(), config.roots().runRoot());
+    this.records = new ContainerRecords(config.roots());
+    this.drivers =
+        new RuntimeDrivers(
+            new RuntimeDetector(config.cgroupRoot(), config.roots().runRoot()), runner);
     this.conmon = new ConmonLauncher(ConmonLauncher.defaultBinary(), runner);
     this.volumes = new VolumeStore(config.roots().stateRoot().resolve("volumes"));
     this.bundles = new BundleWriter(rootfs, host, volumes);
@@ -95,6 +87,7 @@ public final class Containers implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.health = new HealthSupervisor(clock, scheduler, events);
   }
 
   /**
@@ -130,10 +123,10 @@ public final class Containers implements AutoCloseable {
     String runtimeId = "berth-" + id.substring(0, 12);
     String name = spec.name().isEmpty() ? runtimeId : spec.name();
     String runtimeName = spec.runtime().isEmpty() ? config.defaultRuntime() : spec.runtime();
-    driver(runtimeName);
+    drivers.get(runtimeName);
     ContainerPaths paths = new ContainerPaths(config.roots(), id, runtimeId);
     synchronized (records) {
-      if (records.values().stream().anyMatch(r -> r.name().equals(name))) {
+      if (records.nameInUse(name)) {
         throw new EngineException(
             ErrorKind.CONFLICT, "container name \"" + name + "\" is already in use");
       }
@@ -173,14 +166,14 @@ public final class Containers implements AutoCloseable {
               0,
               stopSignal,
               grace.toMillis(),
-              policyText(spec.restartPolicy()),
+              spec.restartPolicy().dockerName(),
               health == null || health.disabled() ? null : PersistedHealthcheck.of(health),
               anonymous,
               config.logMaxSize(),
               config.logMaxFiles(),
               spec.imageLayers().stream().map(Path::toString).toList(),
               spec.stdinOpen());
-      save(record);
+      records.save(record);
     }
     events.event(id, "create", name);
     return id;
@@ -188,36 +181,36 @@ public final class Containers implements AutoCloseable {
 
   /** Starts a created or exited container. */
   public void start(String ref) throws EngineException {
-    String id = resolve(ref);
-    synchronized (lock(id)) {
-      ContainerRecord record = record(id);
+    String id = records.resolve(ref);
+    synchronized (records.lock(id)) {
+      ContainerRecord record = records.get(id);
       if (record.status() == ContainerStatus.RUNNING || record.status() == ContainerStatus.PAUSED) {
         return;
       }
-      save(record.manuallyStopped(false));
+      records.save(record.manuallyStopped(false));
       launch(id);
     }
   }
 
   /** Stops: the stop signal, then SIGKILL after {@code grace} (null: the container's own). */
   public ContainerState stop(String ref, Duration grace) throws EngineException {
-    String id = resolve(ref);
+    String id = records.resolve(ref);
     ContainerRecord record;
-    synchronized (lock(id)) {
-      record = record(id);
+    synchronized (records.lock(id)) {
+      record = records.get(id);
       if (record.status() == ContainerStatus.RESTARTING) {
-        save(record.manuallyStopped(true).withStatus(ContainerStatus.EXITED));
+        records.save(record.manuallyStopped(true).withStatus(ContainerStatus.EXITED));
         return inspect(id);
       }
       if (!isAlive(record)) {
         return inspect(id);
       }
-      save(record.manuallyStopped(true));
+      records.save(record.manuallyStopped(true));
       if (record.status() == ContainerStatus.PAUSED) {
         // a frozen process gets no signal until thawed: kill, then thaw (as Docker does)
         signal(record, "SIGKILL");
         try {
-          driver(record.runtime()).run(new ResumeCall(record.runtimeId()));
+          drivers.get(record.runtime()).run(new ResumeCall(record.runtimeId()));
         } catch (EngineException e) {
           // runc thaws a container it kills itself
         }
@@ -227,8 +220,8 @@ public final class Containers implements AutoCloseable {
     }
     Duration wait = grace != null ? grace : Duration.ofMillis(record.stopGraceMs());
     if (awaitExit(id, wait).isEmpty()) {
-      synchronized (lock(id)) {
-        signal(record(id), "SIGKILL");
+      synchronized (records.lock(id)) {
+        signal(records.get(id), "SIGKILL");
       }
       if (awaitExit(id, KILL_WAIT).isEmpty()) {
         throw new EngineException(
@@ -240,15 +233,15 @@ public final class Containers implements AutoCloseable {
 
   /** Sends {@code signal} (a name like {@code SIGHUP} or a number) to the container's process. */
   public void kill(String ref, String signal) throws EngineException {
-    String id = resolve(ref);
-    synchronized (lock(id)) {
-      ContainerRecord record = record(id);
+    String id = records.resolve(ref);
+    synchronized (records.lock(id)) {
+      ContainerRecord record = records.get(id);
       if (!isAlive(record)) {
         throw new EngineException(
             ErrorKind.CONFLICT, "container " + record.name() + " is not running");
       }
       if (signal.equals("SIGKILL") || signal.equals("9") || signal.equals(record.stopSignal())) {
-        save(record.manuallyStopped(true));
+        records.save(record.manuallyStopped(true));
       }
       signal(record, signal);
     }
@@ -262,31 +255,31 @@ public final class Containers implements AutoCloseable {
 
   /** Freezes the container's processes. */
   public void pause(String ref) throws EngineException {
-    String id = resolve(ref);
-    synchronized (lock(id)) {
-      ContainerRecord record = record(id);
+    String id = records.resolve(ref);
+    synchronized (records.lock(id)) {
+      ContainerRecord record = records.get(id);
       requireStatus(record, ContainerStatus.RUNNING);
-      driver(record.runtime()).run(new PauseCall(record.runtimeId()));
-      save(record.withStatus(ContainerStatus.PAUSED));
+      drivers.get(record.runtime()).run(new PauseCall(record.runtimeId()));
+      records.save(record.withStatus(ContainerStatus.PAUSED));
     }
     events.event(id, "pause", "");
   }
 
   /** Thaws a paused container. */
   public void unpause(String ref) throws EngineException {
-    String id = resolve(ref);
-    synchronized (lock(id)) {
-      ContainerRecord record = record(id);
+    String id = records.resolve(ref);
+    synchronized (records.lock(id)) {
+      ContainerRecord record = records.get(id);
       requireStatus(record, ContainerStatus.PAUSED);
-      driver(record.runtime()).run(new ResumeCall(record.runtimeId()));
-      save(record.withStatus(ContainerStatus.RUNNING));
+      drivers.get(record.runtime()).run(new ResumeCall(record.runtimeId()));
+      records.save(record.withStatus(ContainerStatus.RUNNING));
     }
     events.event(id, "unpause", "");
   }
 
   /** Waits until the container is not running and returns its exit code. */
   public int waitFor(String ref, Duration timeout) throws EngineException {
-    String id = resolve(ref);
+    String id = records.resolve(ref);
     ContainerState state =
         awaitExit(id, timeout)
             .orElseThrow(
@@ -298,28 +291,28 @@ public final class Containers implements AutoCloseable {
 
   /** Runs an extra process in the running container and returns its exit code and output. */
   public ExecResult exec(String ref, ExecSpec spec, Duration timeout) throws EngineException {
-    String id = resolve(ref);
-    ContainerRecord record = record(id);
+    String id = records.resolve(ref);
+    ContainerRecord record = records.get(id);
     requireStatus(record, ContainerStatus.RUNNING);
-    ContainerPaths paths = paths(record);
-    return exec.run(driver(record.runtime()), record.runtimeId(), paths, spec, timeout);
+    ContainerPaths paths = records.paths(record);
+    return exec.run(drivers.get(record.runtime()), record.runtimeId(), paths, spec, timeout);
   }
 
   /** The pids of the container's processes with their command lines. */
   public List<String> top(String ref) throws EngineException {
-    String id = resolve(ref);
-    ContainerRecord record = record(id);
+    String id = records.resolve(ref);
+    ContainerRecord record = records.get(id);
     if (!isAlive(record)) {
       throw new EngineException(
           ErrorKind.CONFLICT, "container " + record.name() + " is not running");
     }
-    return exec.top(driver(record.runtime()), record.runtimeId());
+    return exec.top(drivers.get(record.runtime()), record.runtimeId());
   }
 
   /** Inspect-level state. */
   public ContainerState inspect(String ref) throws EngineException {
-    String id = resolve(ref);
-    ContainerRecord r = record(id);
+    String id = records.resolve(ref);
+    ContainerRecord r = records.get(id);
     return new ContainerState(
         r.id(),
         r.name(),
@@ -330,19 +323,19 @@ public final class Containers implements AutoCloseable {
         r.startedAt().isEmpty() ? Optional.empty() : Optional.of(Instant.parse(r.startedAt())),
         r.finishedAt().isEmpty() ? Optional.empty() : Optional.of(Instant.parse(r.finishedAt())),
         r.restartCount(),
-        r.healthcheck() == null ? Health.none() : healths.getOrDefault(id, Health.starting()));
+        health.health(r));
   }
 
   /** The ids of all containers. */
   public List<String> list() {
-    return records.keySet().stream().sorted().toList();
+    return records.all().stream().map(ContainerRecord::id).sorted().toList();
   }
 
   /** The container's log lines matching {@code query} (not following). */
   public List<LogEntry> logs(String ref, LogQuery query) throws EngineException {
-    ContainerRecord record = record(resolve(ref));
+    ContainerRecord record = records.get(records.resolve(ref));
     try {
-      return new LogReader(paths(record).logs(record.logMaxFiles())).read(query);
+      return new LogReader(records.paths(record).logs(record.logMaxFiles())).read(query);
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.INTERNAL, "reading logs of " + record.name() + ": " + e.getMessage(), e);
@@ -352,15 +345,15 @@ public final class Containers implements AutoCloseable {
   /** Sends matching log lines to {@code sink}, following until the container stops. */
   public void followLogs(String ref, LogQuery query, Consumer<LogEntry> sink)
       throws EngineException, InterruptedException {
-    String id = resolve(ref);
-    ContainerRecord record = record(id);
+    String id = records.resolve(ref);
+    ContainerRecord record = records.get(id);
     BooleanSupplier running =
         () -> {
-          ContainerRecord r = records.get(id);
+          ContainerRecord r = records.find(id);
           return r != null && isAlive(r);
         };
     try {
-      new LogReader(paths(record).logs(record.logMaxFiles())).follow(query, sink, running);
+      new LogReader(records.paths(record).logs(record.logMaxFiles())).follow(query, sink, running);
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.INTERNAL, "following logs of " + record.name() + ": " + e.getMessage(), e);
@@ -372,16 +365,16 @@ public final class Containers implements AutoCloseable {
    * (it is killed). Anonymous volumes go too when {@code volumes} is set.
    */
   public void remove(String ref, boolean force, boolean removeVolumes) throws EngineException {
-    String id = resolve(ref);
+    String id = records.resolve(ref);
     ContainerRecord record;
-    synchronized (lock(id)) {
-      record = record(id);
+    synchronized (records.lock(id)) {
+      record = records.get(id);
       if (isAlive(record) && !force) {
         throw new EngineException(
             ErrorKind.CONFLICT,
             "cannot remove running container " + record.name() + ": stop it or use force");
       }
-      save(record.manuallyStopped(true));
+      records.save(record.manuallyStopped(true));
       if (isAlive(record)) {
         try {
           signal(record, "SIGKILL");
@@ -393,16 +386,16 @@ public final class Containers implements AutoCloseable {
     if (isAlive(record)) {
       awaitExit(id, KILL_WAIT);
     }
-    synchronized (lock(id)) {
-      record = record(id);
-      stopHealth(id);
-      ContainerPaths paths = paths(record);
+    synchronized (records.lock(id)) {
+      record = records.get(id);
+      health.stop(id);
+      ContainerPaths paths = records.paths(record);
       deleteRuntimeState(record);
-      awaitConmonExit(paths.monitor());
+      ConmonProcess.awaitExit(paths.monitor());
       rootfs.release(paths.rootfs());
       discardFiles(paths);
-      records.remove(id);
-      healths.remove(id);
+      records.forget(id);
+      health.forget(id);
       if (removeVolumes) {
         for (String volume : record.anonymousVolumes()) {
           volumes.remove(volume);
@@ -418,17 +411,16 @@ public final class Containers implements AutoCloseable {
    */
   @Override
   public void close() {
-    monitors.values().forEach(HealthMonitor::close);
-    monitors.clear();
+    health.stopAll();
     scheduler.shutdownNow();
   }
 
   // ---- lifecycle internals ----
 
   private void launch(String id) throws EngineException {
-    ContainerRecord record = record(id);
-    ContainerPaths paths = paths(record);
-    RuntimeDriver driver = driver(record.runtime());
+    ContainerRecord record = records.get(id);
+    ContainerPaths paths = records.paths(record);
+    RuntimeDriver driver = drivers.get(record.runtime());
     MonitorPaths monitor = paths.monitor();
     deleteRuntimeState(record);
     try {
@@ -447,24 +439,24 @@ public final class Containers implements AutoCloseable {
       driver.run(new StartCall(record.runtimeId()));
     } catch (EngineException e) {
       deleteRuntimeState(record);
-      awaitConmonExit(monitor);
-      save(record.exited(-1, false, clock.instant().toString()));
+      ConmonProcess.awaitExit(monitor);
+      records.save(record.exited(-1, false, clock.instant().toString()));
       throw e;
     }
     Instant now = clock.instant();
-    save(record.running(pid, now.toString()));
-    startHealth(id, now);
+    records.save(record.running(pid, now.toString()));
+    startHealth(records.get(id), now);
     events.event(id, "start", "");
   }
 
   private void poll() {
-    for (ContainerRecord record : List.copyOf(records.values())) {
+    for (ContainerRecord record : records.all()) {
       try {
         if (isAlive(record)) {
-          if (Files.exists(paths(record).monitor().exitFile(record.runtimeId()))) {
+          if (Files.exists(records.paths(record).monitor().exitFile(record.runtimeId()))) {
             finish(record.id());
           } else if (record.logMaxSize() > 0) {
-            ContainerPaths paths = paths(record);
+            ContainerPaths paths = records.paths(record);
             new LogRotator(
                     paths.logs(record.logMaxFiles()),
                     record.logMaxSize(),
@@ -481,18 +473,18 @@ public final class Containers implements AutoCloseable {
   /** Records the exit of a container whose exit file appeared, then applies its restart policy. */
   private void finish(String id) throws EngineException {
     RestartBackoff.Decision decision;
-    synchronized (lock(id)) {
-      ContainerRecord record = records.get(id);
+    synchronized (records.lock(id)) {
+      ContainerRecord record = records.find(id);
       if (record == null || !isAlive(record)) {
         return;
       }
-      MonitorPaths monitor = paths(record).monitor();
-      int code = readExitCode(monitor.exitFile(record.runtimeId()));
+      MonitorPaths monitor = records.paths(record).monitor();
+      int code = ConmonProcess.exitCode(monitor.exitFile(record.runtimeId()));
       boolean oom =
           Files.exists(monitor.oomFile())
               || Files.exists(monitor.persistDir().resolve("oom"))
               || cgroups.oomKilled("/berth/" + record.runtimeId());
-      stopHealth(id);
+      health.stop(id);
       deleteRuntimeState(record);
       Instant now = clock.instant();
       ContainerRecord exited = record.exited(code, oom, now.toString());
@@ -508,9 +500,9 @@ public final class Containers implements AutoCloseable {
               record.restartCount(),
               Duration.ofMillis(record.restartDelayMs()),
               ran);
-      save(decision.restart() ? exited.restarting(decision.delay().toMillis()) : exited);
+      records.save(decision.restart() ? exited.restarting(decision.delay().toMillis()) : exited);
     }
-    events.event(id, "die", Integer.toString(records.get(id).exitCode()));
+    events.event(id, "die", Integer.toString(records.find(id).exitCode()));
     if (decision.restart()) {
       scheduler.schedule(
           () -> restartAfterBackoff(id), decision.delay().toMillis(), TimeUnit.MILLISECONDS);
@@ -519,8 +511,8 @@ public final class Containers implements AutoCloseable {
 
   private void restartAfterBackoff(String id) {
     try {
-      synchronized (lock(id)) {
-        ContainerRecord record = records.get(id);
+      synchronized (records.lock(id)) {
+        ContainerRecord record = records.find(id);
         if (record == null || record.status() != ContainerStatus.RESTARTING) {
           return;
         }
@@ -535,10 +527,11 @@ public final class Containers implements AutoCloseable {
   private Optional<ContainerState> awaitExit(String id, Duration timeout) throws EngineException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      ContainerRecord record = record(id);
-      if (isAlive(record) && Files.exists(paths(record).monitor().exitFile(record.runtimeId()))) {
+      ContainerRecord record = records.get(id);
+      if (isAlive(record)
+          && Files.exists(records.paths(record).monitor().exitFile(record.runtimeId()))) {
         finish(id);
-        record = record(id);
+        record = records.get(id);
       }
       if (!isAlive(record)) {
         return Optional.of(inspect(id));
@@ -585,23 +578,23 @@ public final class Containers implements AutoCloseable {
     }
     for (Path file : files) {
       ContainerRecord record = JsonFiles.read(file, ContainerRecord.class);
-      records.put(record.id(), record);
+      records.adopt(record);
       if (record.status() == ContainerStatus.CREATED || record.status() == ContainerStatus.EXITED) {
         // an engine killed during start may have left a created container and its conmon
         deleteRuntimeState(record);
-        awaitConmonExit(paths(record).monitor());
+        ConmonProcess.awaitExit(records.paths(record).monitor());
       }
       if (record.status() == ContainerStatus.RESTARTING) {
         scheduler.schedule(() -> restartAfterBackoff(record.id()), 0, TimeUnit.MILLISECONDS);
       } else if (isAlive(record)) {
-        MonitorPaths monitor = paths(record).monitor();
+        MonitorPaths monitor = records.paths(record).monitor();
         boolean exited = Files.exists(monitor.exitFile(record.runtimeId()));
-        if (!exited && !conmonAlive(monitor)) {
+        if (!exited && !ConmonProcess.alive(monitor)) {
           // the monitor is gone without an exit file: nothing will ever report this one
-          save(record.exited(255, false, clock.instant().toString()));
+          records.save(record.exited(255, false, clock.instant().toString()));
           deleteRuntimeState(record);
         } else if (!exited && record.startedAt().length() > 0) {
-          startHealth(record.id(), Instant.parse(record.startedAt()));
+          startHealth(record, Instant.parse(record.startedAt()));
         }
       }
     }
@@ -611,9 +604,9 @@ public final class Containers implements AutoCloseable {
 
   private void signal(ContainerRecord record, String signal) throws EngineException {
     try {
-      driver(record.runtime()).run(new KillCall(record.runtimeId(), signal, false));
+      drivers.get(record.runtime()).run(new KillCall(record.runtimeId(), signal, false));
     } catch (EngineException e) {
-      if (!Files.exists(paths(record).monitor().exitFile(record.runtimeId()))) {
+      if (!Files.exists(records.paths(record).monitor().exitFile(record.runtimeId()))) {
         throw e;
       }
       // it exited meanwhile: the signal has nothing left to do
@@ -622,7 +615,7 @@ public final class Containers implements AutoCloseable {
 
   private void deleteRuntimeState(ContainerRecord record) {
     try {
-      RuntimeDriver driver = driver(record.runtime());
+      RuntimeDriver driver = drivers.get(record.runtime());
       if (driver.hasState(record.runtimeId())) {
         driver.run(new DeleteCall(record.runtimeId(), true));
       }
@@ -632,33 +625,13 @@ public final class Containers implements AutoCloseable {
     cgroups.remove("/berth/" + record.runtimeId());
   }
 
-  private void awaitConmonExit(MonitorPaths monitor) {
-    Optional<ProcessHandle> handle = conmon(monitor);
-    if (handle.isEmpty()) {
-      return;
-    }
-    try {
-      handle.get().onExit().get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      handle.get().destroyForcibly();
-    }
-  }
-
-  private static boolean conmonAlive(MonitorPaths monitor) {
-    return conmon(monitor).map(ProcessHandle::isAlive).orElse(false);
-  }
-
-  private static Optional<ProcessHandle> conmon(MonitorPaths monitor) {
-    try {
-      if (!Files.exists(monitor.conmonPidFile())) {
-        return Optional.empty();
-      }
-      long pid = Long.parseLong(Files.readString(monitor.conmonPidFile()).trim());
-      return ProcessHandle.of(pid)
-          .filter(p -> p.info().command().map(c -> c.endsWith("conmon")).orElse(false));
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
-    }
+  private void startHealth(ContainerRecord record, Instant startedAt) throws EngineException {
+    RuntimeDriver driver = drivers.get(record.runtime());
+    ContainerPaths paths = records.paths(record);
+    health.start(
+        record,
+        (command, timeout) -> exec.probe(driver, record, paths, command, timeout, clock),
+        startedAt);
   }
 
   private static boolean terminal(ContainerPaths paths) throws EngineException {
@@ -669,105 +642,6 @@ public final class Containers implements AutoCloseable {
     } catch (IOException e) {
       throw new EngineException(ErrorKind.INTERNAL, "reading " + paths.bundle() + ": " + e, e);
     }
-  }
-
-  private static int readExitCode(Path exitFile) throws EngineException {
-    try {
-      return Integer.parseInt(Files.readString(exitFile).trim());
-    } catch (IOException | NumberFormatException e) {
-      throw new EngineException(ErrorKind.INTERNAL, "reading exit file " + exitFile + ": " + e, e);
-    }
-  }
-
-  private void startHealth(String id, Instant startedAt) throws EngineException {
-    ContainerRecord record = record(id);
-    if (record.healthcheck() == null) {
-      return;
-    }
-    healths.put(id, Health.starting());
-    HealthMonitor monitor =
-        HealthMonitor.start(
-            record.healthcheck().toConfig(),
-            (command, timeout) ->
-                exec.probe(driver(record), record, paths(record), command, timeout, clock),
-            clock,
-            scheduler,
-            startedAt,
-            health -> {
-              Health before = healths.put(id, health);
-              if (before == null || before.status() != health.status()) {
-                events.event(id, "health_status", health.status().dockerName());
-              }
-            });
-    monitors.put(id, monitor);
-  }
-
-  private RuntimeDriver driver(ContainerRecord record) {
-    try {
-      return driver(record.runtime());
-    } catch (EngineException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
-  }
-
-  private void stopHealth(String id) {
-    HealthMonitor monitor = monitors.remove(id);
-    if (monitor != null) {
-      monitor.close();
-    }
-  }
-
-  private RuntimeDriver driver(String runtimeName) throws EngineException {
-    RuntimeDriver existing = drivers.get(runtimeName);
-    if (existing != null) {
-      return existing;
-    }
-    OciRuntime runtime = detector.runtime(runtimeName);
-    RuntimeDriver driver = new RuntimeDriver(runtime, runner);
-    drivers.put(runtimeName, driver);
-    return driver;
-  }
-
-  private ContainerPaths paths(ContainerRecord record) {
-    return new ContainerPaths(config.roots(), record.id(), record.runtimeId());
-  }
-
-  private void save(ContainerRecord record) throws EngineException {
-    JsonFiles.write(paths(record).record(), record);
-    records.put(record.id(), record);
-  }
-
-  private ContainerRecord record(String id) throws EngineException {
-    ContainerRecord record = records.get(id);
-    if (record == null) {
-      throw new EngineException(ErrorKind.NOT_FOUND, "no such container: " + id);
-    }
-    return record;
-  }
-
-  private String resolve(String ref) throws EngineException {
-    if (records.containsKey(ref)) {
-      return ref;
-    }
-    List<String> matches = new ArrayList<>();
-    for (ContainerRecord r : records.values()) {
-      if (r.name().equals(ref)) {
-        return r.id();
-      }
-      if (r.id().startsWith(ref)) {
-        matches.add(r.id());
-      }
-    }
-    if (matches.size() == 1) {
-      return matches.get(0);
-    }
-    throw new EngineException(
-        matches.isEmpty() ? ErrorKind.NOT_FOUND : ErrorKind.INVALID_ARGUMENT,
-        matches.isEmpty() ? "no such container: " + ref : "ambiguous container id " + ref);
-  }
-
-  private Object lock(String id) {
-    return locks.computeIfAbsent(id, k -> new Object());
   }
 
   private static boolean isAlive(ContainerRecord record) {
@@ -785,19 +659,6 @@ public final class Containers implements AutoCloseable {
               + record.status().dockerName()
               + ", not "
               + status.dockerName());
-    }
-  }
-
-  private static String policyText(RestartPolicy policy) {
-    switch (policy.mode()) {
-      case ALWAYS:
-        return "always";
-      case UNLESS_STOPPED:
-        return "unless-stopped";
-      case ON_FAILURE:
-        return policy.maxRetries() == 0 ? "on-failure" : "on-failure:" + policy.maxRetries();
-      default:
-        return "no";
     }
   }
 

@@ -46,4 +46,18 @@ public record RestartPolicy(Mode mode, int maxRetries) {
             ErrorKind.INVALID_ARGUMENT, "invalid restart policy \"" + text + "\"");
     }
   }
+
+  /** Docker's spelling, e.g. {@code on-failure:3}; {@link #parse} reads it back. */
+  public String dockerName() {
+    switch (mode) {
+      case ALWAYS:
+        return "always";
+      case UNLESS_STOPPED:
+        return "unless-stopped";
+      case ON_FAILURE:
+        return maxRetries == 0 ? "on-failure" : "on-failure:" + maxRetries;
+      default:
+        return "no";
+    }
+  }
 }
