@@ -87,7 +87,7 @@ public final class Containers implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.health = new HealthSupervisor(clock, scheduler, events);
+    this.health = new HealthSupervisor(clock, events);
   }
 
   /**
@@ -411,7 +411,7 @@ public final class Containers implements AutoCloseable {
    */
   @Override
   public void close() {
-    health.stopAll();
+    health.close();
     scheduler.shutdownNow();
   }
 

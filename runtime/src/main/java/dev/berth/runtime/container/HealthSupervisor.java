@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Runs a {@link HealthMonitor} per running container with a healthcheck and keeps its health. */
@@ -18,9 +19,17 @@ final class HealthSupervisor {
   private final Map<String, HealthMonitor> monitors = new ConcurrentHashMap<>();
   private final Map<String, Health> healths = new ConcurrentHashMap<>();
 
-  HealthSupervisor(Clock clock, ScheduledExecutorService scheduler, ContainerEvents events) {
+  /** Probes run on their own threads so a slow probe never delays exit detection. */
+  HealthSupervisor(Clock clock, ContainerEvents events) {
     this.clock = clock;
-    this.scheduler = scheduler;
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "berth-health");
+              t.setDaemon(true);
+              return t;
+            });
     this.events = events;
   }
 
@@ -66,8 +75,10 @@ final class HealthSupervisor {
     healths.remove(id);
   }
 
-  void stopAll() {
+  /** Stops every monitor and the probe threads. */
+  void close() {
     monitors.values().forEach(HealthMonitor::close);
     monitors.clear();
+    scheduler.shutdownNow();
   }
 }
