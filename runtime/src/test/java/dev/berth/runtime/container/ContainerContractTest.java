@@ -587,4 +587,52 @@ abstract class ContainerContractTest {
 
     assertThat(containers.volumes().list()).isEmpty();
   }
+
+  @Test
+  void container_getsGeneratedEtcFilesSysctlsGroupAddAndNoNewPrivileges() throws Exception {
+    String id =
+        run(
+            busybox(
+                    "sh",
+                    "-c",
+                    "grep -E 'db|web' /etc/hosts; grep nameserver /etc/resolv.conf;"
+                        + " cat /proc/sys/net/ipv4/ip_unprivileged_port_start;"
+                        + " id -G; grep NoNewPrivs /proc/self/status")
+                .hostname("web")
+                .extraHost("db:10.1.2.3")
+                .dns("192.0.2.53")
+                .sysctl("net.ipv4.ip_unprivileged_port_start", "0")
+                .groupAdd("audio", "4242")
+                .noNewPrivileges(true)
+                .build());
+
+    assertThat(containers.waitFor(id, WAIT)).isZero();
+    assertThat(stdout(id).lines())
+        .containsExactly(
+            "10.1.2.3\tdb",
+            "127.0.0.1\tweb",
+            "nameserver 192.0.2.53",
+            "0",
+            "0 29 4242",
+            "NoNewPrivs:\t1");
+  }
+
+  @Test
+  void privileged_getsEveryCapabilityTheHostHasAndWritableSys() throws Exception {
+    String hostMask =
+        Files.readAllLines(Path.of("/proc/self/status")).stream()
+            .filter(l -> l.startsWith("CapBnd:"))
+            .findFirst()
+            .orElseThrow()
+            .substring("CapBnd:".length())
+            .trim();
+    String id =
+        run(
+            busybox("sh", "-c", "grep CapEff /proc/self/status; grep ' /sys ' /proc/mounts")
+                .privileged(true)
+                .build());
+
+    containers.waitFor(id, WAIT);
+    assertThat(stdout(id)).contains("CapEff:\t" + hostMask).containsPattern("sysfs /sys sysfs rw");
+  }
 }
