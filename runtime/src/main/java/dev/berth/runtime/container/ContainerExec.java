@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.health.ProbeResult;
+import dev.berth.runtime.log.LogEntry;
+import dev.berth.runtime.log.LogFiles;
+import dev.berth.runtime.log.LogQuery;
+import dev.berth.runtime.log.LogReader;
+import dev.berth.runtime.oci.ConmonLauncher;
 import dev.berth.runtime.oci.ExecCall;
 import dev.berth.runtime.oci.ProcessRunner;
 import dev.berth.runtime.oci.PsCall;
 import dev.berth.runtime.oci.RuntimeDriver;
 import dev.berth.runtime.oci.RuntimeSpec;
 import dev.berth.runtime.oci.SpecJson;
+import dev.berth.runtime.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +33,10 @@ import java.util.UUID;
  */
 final class ContainerExec {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ProcessRunner runner;
+  private final ConmonLauncher conmon;
 
-  ContainerExec(ProcessRunner runner) {
-    this.runner = runner;
+  ContainerExec(ConmonLauncher conmon) {
+    this.conmon = conmon;
   }
 
   ExecResult run(
@@ -60,7 +66,7 @@ final class ContainerExec {
       List<String> merged = EnvMerger.merge(env, spec.env(), config.hostname(), false, home);
       RuntimeSpec.Process process =
           new RuntimeSpec.Process(
-              false,
+              spec.tty(),
               user,
               spec.command(),
               merged,
@@ -70,6 +76,9 @@ final class ContainerExec {
               base.noNewPrivileges(),
               null);
       Files.write(processFile, JSON.writeValueAsBytes(process));
+      if (spec.tty()) {
+        return underConmon(driver, runtimeId, paths, processFile, timeout);
+      }
       ProcessRunner.ProcessResult result =
           driver.run(new ExecCall(runtimeId, processFile), timeout);
       return new ExecResult(result.exitCode(), result.stdout(), result.stderr());
@@ -82,6 +91,56 @@ final class ContainerExec {
       } catch (IOException e) {
         // the bundle goes with the container anyway
       }
+    }
+  }
+
+  /** A tty exec: conmon gives the process its terminal, logs its output and writes its exit. */
+  private ExecResult underConmon(
+      RuntimeDriver driver,
+      String runtimeId,
+      ContainerPaths paths,
+      Path processFile,
+      Duration timeout)
+      throws EngineException, IOException {
+    Path session = paths.bundle().resolve("exec-" + UUID.randomUUID().toString().substring(0, 8));
+    try {
+      int pid =
+          conmon.exec(
+              driver,
+              runtimeId,
+              paths.bundle(),
+              paths.monitor().socketDir(),
+              session,
+              processFile,
+              true);
+      Path exitFile = session.resolve(runtimeId);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!Files.exists(exitFile)) {
+        if (System.nanoTime() > deadline) {
+          ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+          throw new EngineException(
+              ErrorKind.UNAVAILABLE, "exec in " + runtimeId + ": still running after " + timeout);
+        }
+        sleep();
+      }
+      int code = ConmonProcess.exitCode(exitFile);
+      StringBuilder out = new StringBuilder();
+      for (LogEntry entry :
+          new LogReader(new LogFiles(session.resolve("log"), 1)).read(LogQuery.ALL)) {
+        out.append(entry.text()).append('\n');
+      }
+      return new ExecResult(code, out.toString(), "");
+    } finally {
+      VolumeStore.deleteTree(session);
+    }
+  }
+
+  private static void sleep() throws EngineException {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException(ErrorKind.UNAVAILABLE, "interrupted waiting for an exec", e);
     }
   }
 

@@ -78,7 +78,7 @@ public final class Containers implements AutoCloseable {
     this.volumes = new VolumeStore(config.roots().stateRoot().resolve("volumes"));
     this.bundles = new BundleWriter(rootfs, host, volumes);
     this.cgroups = new CgroupCleaner(config.cgroupRoot());
-    this.exec = new ContainerExec(runner);
+    this.exec = new ContainerExec(conmon);
     this.scheduler =
         Executors.newScheduledThreadPool(
             2,

@@ -2,8 +2,12 @@ package dev.berth.runtime.container;
 
 import java.util.List;
 
-/** An extra process to run in a running container; empty strings keep the container's values. */
-public record ExecSpec(List<String> command, List<String> env, String user, String workingDir) {
+/**
+ * An extra process to run in a running container; empty strings keep the container's values. With
+ * {@code tty} the process gets a terminal and its output arrives as one stream.
+ */
+public record ExecSpec(
+    List<String> command, List<String> env, String user, String workingDir, boolean tty) {
   public ExecSpec {
     command = List.copyOf(command);
     env = List.copyOf(env);
@@ -11,8 +15,13 @@ public record ExecSpec(List<String> command, List<String> env, String user, Stri
     workingDir = workingDir == null ? "" : workingDir;
   }
 
+  /** Without a terminal. */
+  public ExecSpec(List<String> command, List<String> env, String user, String workingDir) {
+    this(command, env, user, workingDir, false);
+  }
+
   /** Just a command, as the container runs. */
   public static ExecSpec of(String... command) {
-    return new ExecSpec(List.of(command), List.of(), "", "");
+    return new ExecSpec(List.of(command), List.of(), "", "", false);
   }
 }

@@ -51,34 +51,84 @@ public final class ConmonLauncher {
       Files.createDirectories(paths.log().getParent());
       Files.deleteIfExists(paths.syncFile());
       Files.deleteIfExists(paths.exitFile(id));
-      List<String> argv = new ArrayList<>();
-      argv.add("/bin/sh");
-      argv.add("-c");
-      // conmon writes its oom file into its working directory: make that the bundle
-      argv.add("cd \"$BERTH_BUNDLE\" && exec \"$@\" 3>\"$BERTH_SYNC_FILE\"");
-      argv.add("sh");
-      argv.addAll(arguments(driver.runtime(), id, paths, terminal, stdin));
-      ProcessRunner.ProcessResult result =
-          runner.run(
-              argv,
-              Map.of(
-                  "_OCI_SYNCPIPE",
-                  "3",
-                  "TZ",
-                  "UTC",
-                  "BERTH_SYNC_FILE",
-                  paths.syncFile().toString(),
-                  "BERTH_BUNDLE",
-                  paths.bundle().toString()),
-              null,
-              SYNC_TIMEOUT);
-      if (result.exitCode() != 0) {
-        throw new EngineException(
-            ErrorKind.INTERNAL, what + ": exit " + result.exitCode() + ": " + result.diagnostic());
-      }
+      launch(
+          what,
+          arguments(driver.runtime(), id, paths, terminal, stdin),
+          paths.bundle(),
+          paths.syncFile());
       return awaitPid(what, paths.syncFile());
     } catch (IOException e) {
       throw new EngineException(ErrorKind.UNAVAILABLE, what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Starts an exec session under conmon ({@code --exec}): needed for a tty, which plain {@code
+   * exec} cannot give without a console socket. conmon writes the process's output to {@code
+   * sessionDir/log} and its exit code to {@code sessionDir/<containerId>}; returns the pid.
+   */
+  public int exec(
+      RuntimeDriver driver,
+      String containerId,
+      Path bundle,
+      Path socketDir,
+      Path sessionDir,
+      Path processSpec,
+      boolean terminal)
+      throws EngineException {
+    String sessionId = sessionDir.getFileName().toString();
+    String what = "conmon " + driver.runtime().name() + " exec " + containerId;
+    List<String> args = new ArrayList<>();
+    args.add(conmon.toString());
+    args.addAll(List.of("--api-version", "1", "-c", containerId, "-u", sessionId));
+    args.addAll(List.of("-n", containerId, "-r", driver.runtime().binary().toString()));
+    args.addAll(List.of("-b", bundle.toString()));
+    args.addAll(List.of("-p", sessionDir.resolve("pid").toString()));
+    args.addAll(List.of("-l", "k8s-file:" + sessionDir.resolve("log")));
+    args.addAll(List.of("--exit-dir", sessionDir.toString()));
+    args.addAll(List.of("--socket-dir-path", socketDir.toString()));
+    args.addAll(List.of("--runtime-arg", "--root=" + driver.runtime().stateRoot()));
+    args.addAll(List.of("--exec", "--exec-process-spec", processSpec.toString()));
+    if (terminal) {
+      args.add("-t");
+    }
+    try {
+      Files.createDirectories(sessionDir);
+      Files.createDirectories(socketDir);
+      Path sync = sessionDir.resolve("sync");
+      launch(what, args, sessionDir, sync);
+      return awaitPid(what, sync);
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.UNAVAILABLE, what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void launch(String what, List<String> conmonArgs, Path workDir, Path syncFile)
+      throws IOException, EngineException {
+    List<String> argv = new ArrayList<>();
+    argv.add("/bin/sh");
+    argv.add("-c");
+    // conmon writes its oom file into its working directory: make that the bundle
+    argv.add("cd \"$BERTH_WORKDIR\" && exec \"$@\" 3>\"$BERTH_SYNC_FILE\"");
+    argv.add("sh");
+    argv.addAll(conmonArgs);
+    ProcessRunner.ProcessResult result =
+        runner.run(
+            argv,
+            Map.of(
+                "_OCI_SYNCPIPE",
+                "3",
+                "TZ",
+                "UTC",
+                "BERTH_SYNC_FILE",
+                syncFile.toString(),
+                "BERTH_WORKDIR",
+                workDir.toString()),
+            null,
+            SYNC_TIMEOUT);
+    if (result.exitCode() != 0) {
+      throw new EngineException(
+          ErrorKind.INTERNAL, what + ": exit " + result.exitCode() + ": " + result.diagnostic());
     }
   }
 

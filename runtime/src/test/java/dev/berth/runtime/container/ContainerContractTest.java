@@ -635,4 +635,19 @@ abstract class ContainerContractTest {
     containers.waitFor(id, WAIT);
     assertThat(stdout(id)).contains("CapEff:\t" + hostMask).containsPattern("sysfs /sys sysfs rw");
   }
+
+  @Test
+  void exec_withTty_getsATerminalAndTheExitCode() throws Exception {
+    String id = run(busybox("sleep", "1000").build());
+
+    ExecResult result =
+        containers.exec(
+            id,
+            new ExecSpec(List.of("sh", "-c", "tty; echo hi; exit 6"), List.of(), "", "", true),
+            WAIT);
+
+    assertThat(result.exitCode()).isEqualTo(6);
+    assertThat(result.stdout().lines()).hasSize(2).last().isEqualTo("hi");
+    assertThat(result.stdout()).startsWith("/dev/pts/");
+  }
 }
