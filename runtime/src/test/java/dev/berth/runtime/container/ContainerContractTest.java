@@ -650,4 +650,21 @@ abstract class ContainerContractTest {
     assertThat(result.stdout().lines()).hasSize(2).last().isEqualTo("hi");
     assertThat(result.stdout()).startsWith("/dev/pts/");
   }
+
+  @Test
+  void restartPolicyAlways_isNotAppliedAfterAManualStop() throws Exception {
+    String id =
+        run(
+            busybox("sleep", "1000")
+                .restartPolicy(RestartPolicy.parse("always"))
+                .stopGracePeriod(Duration.ofMillis(100))
+                .build());
+
+    containers.stop(id, null);
+    Thread.sleep(400);
+
+    ContainerState state = containers.inspect(id);
+    assertThat(state.status()).isEqualTo(ContainerStatus.EXITED);
+    assertThat(state.restartCount()).isZero();
+  }
 }
