@@ -667,4 +667,47 @@ abstract class ContainerContractTest {
     assertThat(state.status()).isEqualTo(ContainerStatus.EXITED);
     assertThat(state.restartCount()).isZero();
   }
+
+  @Test
+  void engineProcessSigkilled_containerRunsOnAndANewEngineGetsItsExitAndLogs() throws Exception {
+    Path idFile = root.resolve("engine-" + runtime() + ".id");
+    String script =
+        "while [ ! -f /tmp/go ]; do sleep 0.05; done;"
+            + " i=0; while [ $i -lt 12000 ]; do"
+            + " echo \"line $i 0123456789012345678901234567890123456789012345678901234567890123456789012345678\";"
+            + " i=$((i+1)); done; exit 7";
+    Process engine =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                EngineProcessMain.class.getName(),
+                roots.stateRoot().toString(),
+                roots.runRoot().toString(),
+                image.toString(),
+                runtime(),
+                idFile.toString(),
+                script)
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("engine-" + runtime() + ".out").toFile())
+            .start();
+    String id;
+    try {
+      await().atMost(WAIT).until(() -> Files.exists(idFile) || !engine.isAlive());
+      id = Files.readString(idFile);
+      runtimeIds.add("berth-" + id.substring(0, 12));
+    } finally {
+      engine.destroyForcibly().waitFor(); // SIGKILL: no cleanup of any kind
+    }
+    Files.createFile(roots.stateRoot().resolve("containers").resolve(id).resolve("rootfs/tmp/go"));
+    Thread.sleep(1500); // 1 MB written and exit 7 while no engine runs
+
+    containers.close();
+    containers = open();
+
+    assertThat(containers.waitFor(id, WAIT)).isEqualTo(7);
+    List<String> lines = containers.logs(id, LogQuery.ALL).stream().map(LogEntry::text).toList();
+    assertThat(lines).hasSize(12000);
+    assertThat(lines.get(11999)).startsWith("line 11999 ");
+  }
 }
