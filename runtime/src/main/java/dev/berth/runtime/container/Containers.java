@@ -44,6 +44,8 @@ import java.util.stream.Stream;
 public final class Containers implements AutoCloseable {
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
   private final ContainersConfig config;
   private final ConmonLauncher conmon;
@@ -122,6 +124,11 @@ public final class Containers implements AutoCloseable {
     String id = HexFormat.of().formatHex(random);
     String runtimeId = "berth-" + id.substring(0, 12);
     String name = spec.name().isEmpty() ? runtimeId : spec.name();
+    if (!NAME.matcher(name).matches()) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT,
+          "invalid container name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    }
     String runtimeName = spec.runtime().isEmpty() ? config.defaultRuntime() : spec.runtime();
     drivers.get(runtimeName);
     ContainerPaths paths = new ContainerPaths(config.roots(), id, runtimeId);

@@ -710,4 +710,18 @@ abstract class ContainerContractTest {
     assertThat(lines).hasSize(12000);
     assertThat(lines.get(11999)).startsWith("line 11999 ");
   }
+
+  @Test
+  void create_badOrDuplicateName_isRefusedBeforeAnythingIsMade() throws Exception {
+    String id = containers.create(busybox("true").name("web-1").build());
+    runtimeIds.add("berth-" + id.substring(0, 12));
+
+    assertThatThrownBy(() -> containers.create(busybox("true").name("web-1").build()))
+        .isInstanceOfSatisfying(
+            EngineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+    assertThatThrownBy(() -> containers.create(busybox("true").name("../x").build()))
+        .hasMessageContaining("invalid container name \"../x\"");
+    assertThat(containers.list()).containsExactly(id);
+    assertThat(containers.inspect("web-1").id()).isEqualTo(id);
+  }
 }
