@@ -179,7 +179,7 @@ public final class ContainerBench {
 
     private static String key(List<String> argv) {
       if (argv.get(0).equals("/bin/sh")) {
-        return "conmon (until the pid is reported: excluded; launch only)";
+        return "sh + conmon until it detaches (pid wait not included)";
       }
       String program = Path.of(argv.get(0)).getFileName().toString();
       String verb = argv.size() > 2 ? argv.get(2) : "";
