@@ -724,4 +724,29 @@ abstract class ContainerContractTest {
     assertThat(containers.list()).containsExactly(id);
     assertThat(containers.inspect("web-1").id()).isEqualTo(id);
   }
+
+  @Test
+  void networkJoined_runsInTheGivenNamespaceWithItsAddressInHosts() throws Exception {
+    String netns = "berth-test-" + runtime() + "-" + ProcessHandle.current().pid();
+    assertThat(new ProcessBuilder("ip", "netns", "add", netns).start().waitFor()).isZero();
+    try {
+      // both ends inside the namespace: they go with it
+      new ProcessBuilder(
+              "ip", "-n", netns, "link", "add", "berthv0", "type", "veth", "peer", "name",
+              "berthv1")
+          .start()
+          .waitFor();
+      String id =
+          run(
+              busybox("sh", "-c", "ls /sys/class/net; grep web /etc/hosts")
+                  .hostname("web")
+                  .network(new NetworkAttachment.Joined(Path.of("/run/netns", netns), "10.9.8.7"))
+                  .build());
+
+      containers.waitFor(id, WAIT);
+      assertThat(stdout(id).lines()).containsExactly("berthv0", "berthv1", "lo", "10.9.8.7\tweb");
+    } finally {
+      new ProcessBuilder("ip", "netns", "delete", netns).start().waitFor();
+    }
+  }
 }
