@@ -431,7 +431,7 @@ abstract class ContainerContractTest {
   }
 
   @Test
-  void logs_rotatedBySizeWhileWritingFast_loseNoLine() throws Exception {
+  void logs_rotatedBySizeWhileWritingFast_loseNoLineReadOrFollowed() throws Exception {
     containers.close();
     containers =
         Containers.open(
@@ -448,9 +448,15 @@ abstract class ContainerContractTest {
                     "-c",
                     "i=0; while [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done; sleep 0.3")
                 .build());
+    List<String> followed = new ArrayList<>();
+    containers.followLogs(id, LogQuery.ALL, e -> followed.add(e.text()));
 
     assertThat(containers.waitFor(id, WAIT)).isZero();
     List<String> lines = containers.logs(id, LogQuery.ALL).stream().map(LogEntry::text).toList();
+    for (int i = 0; i < Math.min(followed.size(), lines.size()); i++) {
+      assertThat(followed.get(i)).as("followed line %d", i).isEqualTo(lines.get(i));
+    }
+    assertThat(followed).hasSameSizeAs(lines);
     assertThat(lines).hasSize(20000);
     for (int i = 0; i < lines.size(); i++) {
       assertThat(lines.get(i)).isEqualTo("line " + i);

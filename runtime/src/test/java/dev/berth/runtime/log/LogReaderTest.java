@@ -118,4 +118,40 @@ class LogReaderTest {
 
     assertThat(new LogRotator(files(), 1000, dir.resolve("ctl")).rotateIfNeeded()).isFalse();
   }
+
+  @Test
+  void follow_acrossARotation_missesAndRepeatsNothing() throws Exception {
+    Path log = dir.resolve("ctr.log");
+    Files.writeString(log, line(1, "stdout", "F", "a"));
+    AtomicBoolean running = new AtomicBoolean(true);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(100);
+                Files.writeString(
+                    log, line(2, "stdout", "F", "b"), java.nio.file.StandardOpenOption.APPEND);
+                Files.move(log, dir.resolve("ctr.log.1")); // rotated ...
+                Files.writeString(
+                    dir.resolve("ctr.log.1"),
+                    line(3, "stdout", "F", "c"),
+                    java.nio.file.StandardOpenOption.APPEND); // ... written before the reopen
+                Thread.sleep(100);
+                Files.writeString(log, line(4, "stdout", "F", "d")); // the reopened file
+                Files.writeString(
+                    log, line(5, "stdout", "F", "e"), java.nio.file.StandardOpenOption.APPEND);
+                Thread.sleep(150);
+                running.set(false);
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            });
+    writer.start();
+
+    new LogReader(files()).follow(LogQuery.ALL, e -> seen.add(e.text()), running::get);
+    writer.join();
+
+    assertThat(seen).containsExactly("a", "b", "c", "d", "e");
+  }
 }
