@@ -1,6 +1,5 @@
 package dev.berth.runtime.log;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,30 +26,19 @@ public final class LogReader {
     this.files = files;
   }
 
-  /** The entries matching {@code query} (follow is ignored). */
+  /**
+   * The entries matching {@code query} (follow is ignored), from one consistent snapshot of the
+   * files even while they are being rotated.
+   */
   public List<LogEntry> read(LogQuery query) throws IOException {
-    Deque<LogEntry> kept = new ArrayDeque<>();
-    Joiner joiner =
-        new Joiner(
-            entry -> {
-              if (query.accepts(entry)) {
-                kept.addLast(entry);
-                if (query.tail() >= 0 && kept.size() > query.tail()) {
-                  kept.removeFirst();
-                }
-              }
-            });
-    for (Path file : files.oldestFirst()) {
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          joiner.accept(line);
-        }
-      } catch (NoSuchFileException e) {
-        // rotated away between listing and opening: its lines are in the next older file
+    List<Followed> snapshot = snapshot();
+    try {
+      return initial(query, snapshot);
+    } finally {
+      for (Followed f : snapshot) {
+        f.close();
       }
     }
-    return new ArrayList<>(kept);
   }
 
   /**
