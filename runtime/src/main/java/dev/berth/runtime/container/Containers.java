@@ -443,6 +443,16 @@ public final class Containers implements AutoCloseable {
         rootfs.prepare(record.layerPaths(), paths.rootfs()); // e.g. after a reboot
       }
       pid = conmon.create(driver, record.runtimeId(), monitor, tty, record.stdinOpen());
+    } catch (EngineException e) {
+      deleteRuntimeState(record);
+      ConmonProcess.awaitExit(monitor);
+      records.save(record.exited(-1, false, clock.instant().toString()));
+      throw e;
+    }
+    // recorded before start: an engine killed in between finds it "created" and cleans it up
+    Instant now = clock.instant();
+    records.save(record.running(pid, now.toString()));
+    try {
       driver.run(new StartCall(record.runtimeId()));
     } catch (EngineException e) {
       deleteRuntimeState(record);
@@ -450,8 +460,6 @@ public final class Containers implements AutoCloseable {
       records.save(record.exited(-1, false, clock.instant().toString()));
       throw e;
     }
-    Instant now = clock.instant();
-    records.save(record.running(pid, now.toString()));
     startHealth(records.get(id), now);
     events.event(id, "start", "");
   }
@@ -600,6 +608,11 @@ public final class Containers implements AutoCloseable {
           // the monitor is gone without an exit file: nothing will ever report this one
           records.save(record.exited(255, false, clock.instant().toString()));
           deleteRuntimeState(record);
+        } else if (!exited && neverStarted(record)) {
+          // the engine died between create and start: the start did not happen
+          deleteRuntimeState(record);
+          ConmonProcess.awaitExit(monitor);
+          records.save(record.exited(-1, false, clock.instant().toString()));
         } else if (!exited && record.startedAt().length() > 0) {
           startHealth(record, Instant.parse(record.startedAt()));
         }
@@ -608,6 +621,14 @@ public final class Containers implements AutoCloseable {
   }
 
   // ---- helpers ----
+
+  private boolean neverStarted(ContainerRecord record) {
+    try {
+      return drivers.get(record.runtime()).status(record.runtimeId()).equals("created");
+    } catch (EngineException e) {
+      return false;
+    }
+  }
 
   private void signal(ContainerRecord record, String signal) throws EngineException {
     try {

@@ -24,6 +24,22 @@ public final class RuntimeDriver {
     return runtime;
   }
 
+  /** The OCI status ({@code created}, {@code running}, {@code paused}, {@code stopped}). */
+  public String status(String containerId) throws EngineException {
+    ProcessRunner.ProcessResult result = run(new StateCall(containerId));
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(result.stdout())
+          .path("status")
+          .asText("unknown");
+    } catch (java.io.IOException e) {
+      throw new EngineException(
+          ErrorKind.INTERNAL,
+          new StateCall(containerId).describe(runtime.name()) + ": unreadable state: " + e,
+          e);
+    }
+  }
+
   /** Whether the runtime still keeps state for {@code containerId} under its {@code --root}. */
   public boolean hasState(String containerId) {
     return java.nio.file.Files.exists(runtime.stateRoot().resolve(containerId));

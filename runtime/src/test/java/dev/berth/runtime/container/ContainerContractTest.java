@@ -755,4 +755,34 @@ abstract class ContainerContractTest {
       new ProcessBuilder("ip", "netns", "delete", netns).start().waitFor();
     }
   }
+
+  @Test
+  void open_engineKilledBetweenCreateAndStart_marksTheContainerExitedAndCleansUp()
+      throws Exception {
+    String id = containers.create(busybox("sleep", "1000").build());
+    String runtimeId = "berth-" + id.substring(0, 12);
+    runtimeIds.add(runtimeId);
+    containers.close();
+    // what the engine had done when it died: conmon ran create, the record says running
+    ContainerPaths paths = new ContainerPaths(roots, id, runtimeId);
+    dev.berth.runtime.oci.RuntimeDriver driver =
+        new dev.berth.runtime.oci.RuntimeDriver(
+            new dev.berth.runtime.oci.RuntimeDetector(Path.of("/sys/fs/cgroup"), roots.runRoot())
+                .runtime(runtime()),
+            new LocalProcessRunner());
+    int pid =
+        new dev.berth.runtime.oci.ConmonLauncher(
+                dev.berth.runtime.oci.ConmonLauncher.defaultBinary(), new LocalProcessRunner())
+            .create(driver, runtimeId, paths.monitor(), false, false);
+    ContainerRecord record =
+        dev.berth.runtime.state.JsonFiles.read(paths.record(), ContainerRecord.class);
+    dev.berth.runtime.state.JsonFiles.write(
+        paths.record(), record.running(pid, "2026-01-01T00:00:00Z"));
+
+    containers = open();
+
+    ContainerState state = containers.inspect(id);
+    assertThat(state.status()).isEqualTo(ContainerStatus.EXITED);
+    assertThat(driver.hasState(runtimeId)).isFalse();
+  }
 }
