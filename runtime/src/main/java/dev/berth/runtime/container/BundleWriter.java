@@ -44,31 +44,37 @@ final class BundleWriter {
     cwd = cwd.isEmpty() ? "/" : cwd;
     MountResolver.Resolved resolved =
         mounts.resolve(spec.mounts(), image.volumes(), paths.rootfs());
-    if (spec.init() && !Files.isExecutable(TINI)) {
-      throw new EngineException(
-          ErrorKind.UNAVAILABLE, "init: true needs " + TINI + " (Debian package tini)");
-    }
     try {
-      Files.createDirectories(paths.rootfs().resolve(cwd.substring(1)));
-      writeEtc(spec, paths, hostname);
-      Files.createDirectories(paths.bundle());
-      BundleInputs inputs =
-          new BundleInputs(
-              paths.runtimeId(),
-              paths.rootfs(),
-              args,
-              env,
-              user,
-              cwd,
-              hostname,
-              paths.etcDir(),
-              resolved.mounts(),
-              TINI);
-      RuntimeSpec runtimeSpec = generator.generate(spec, inputs);
-      JsonFiles.writeAtomically(paths.bundle().resolve("config.json"), SpecJson.write(runtimeSpec));
-    } catch (IOException e) {
-      throw new EngineException(
-          ErrorKind.INTERNAL, "writing bundle " + paths.bundle() + ": " + e.getMessage(), e);
+      if (spec.init() && !Files.isExecutable(TINI)) {
+        throw new EngineException(
+            ErrorKind.UNAVAILABLE, "init: true needs " + TINI + " (Debian package tini)");
+      }
+      try {
+        Files.createDirectories(paths.rootfs().resolve(cwd.substring(1)));
+        writeEtc(spec, paths, hostname);
+        Files.createDirectories(paths.bundle());
+        BundleInputs inputs =
+            new BundleInputs(
+                paths.runtimeId(),
+                paths.rootfs(),
+                args,
+                env,
+                user,
+                cwd,
+                hostname,
+                paths.etcDir(),
+                resolved.mounts(),
+                TINI);
+        RuntimeSpec runtimeSpec = generator.generate(spec, inputs);
+        JsonFiles.writeAtomically(
+            paths.bundle().resolve("config.json"), SpecJson.write(runtimeSpec));
+      } catch (IOException e) {
+        throw new EngineException(
+            ErrorKind.INTERNAL, "writing bundle " + paths.bundle() + ": " + e.getMessage(), e);
+      }
+    } catch (EngineException | RuntimeException e) {
+      mounts.discard(resolved.anonymousVolumes(), e);
+      throw e;
     }
     return resolved.anonymousVolumes();
   }

@@ -39,10 +39,26 @@ final class MountResolver {
     }
     List<RuntimeSpec.Mount> mounts = new ArrayList<>();
     List<String> anonymous = new ArrayList<>();
-    for (MountRequest r : all) {
-      mounts.add(mount(r, rootfs, anonymous));
+    try {
+      for (MountRequest r : all) {
+        mounts.add(mount(r, rootfs, anonymous));
+      }
+    } catch (EngineException | RuntimeException e) {
+      discard(anonymous, e);
+      throw e;
     }
     return new Resolved(mounts, anonymous);
+  }
+
+  /** Removes anonymous volumes made for a container that will not exist after all. */
+  void discard(List<String> anonymous, Exception cause) {
+    for (String name : anonymous) {
+      try {
+        volumes.remove(name);
+      } catch (EngineException e) {
+        cause.addSuppressed(e);
+      }
+    }
   }
 
   private RuntimeSpec.Mount mount(MountRequest r, Path rootfs, List<String> anonymous)

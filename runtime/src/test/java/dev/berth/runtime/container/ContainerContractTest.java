@@ -785,4 +785,29 @@ abstract class ContainerContractTest {
     assertThat(state.status()).isEqualTo(ContainerStatus.EXITED);
     assertThat(driver.hasState(runtimeId)).isFalse();
   }
+
+  @Test
+  void create_failingAfterVolumesWereMade_removesThemAgain() throws Exception {
+    ImageConfig withVolume =
+        new ImageConfig(
+            List.of(),
+            List.of(),
+            List.of("sh"),
+            "",
+            "",
+            "",
+            null,
+            java.util.Set.of("/data"),
+            java.util.Map.of());
+
+    assertThatThrownBy(
+            () ->
+                containers.create(
+                    ContainerSpec.builder(withVolume, List.of(image))
+                        .ulimit(new Ulimit("nofile", 1 << 30, 1 << 30))
+                        .build()))
+        .hasMessageContaining("ulimits.nofile");
+    assertThat(containers.volumes().list()).isEmpty();
+    assertThat(containers.list()).isEmpty();
+  }
 }
