@@ -488,13 +488,14 @@ public final class Containers implements AutoCloseable {
   /** Records the exit of a container whose exit file appeared, then applies its restart policy. */
   private void finish(String id) throws EngineException {
     RestartBackoff.Decision decision;
+    int code;
     synchronized (records.lock(id)) {
       ContainerRecord record = records.find(id);
       if (record == null || !isAlive(record)) {
         return;
       }
       MonitorPaths monitor = records.paths(record).monitor();
-      int code = ConmonProcess.exitCode(monitor.exitFile(record.runtimeId()));
+      code = ConmonProcess.exitCode(monitor.exitFile(record.runtimeId()));
       boolean oom =
           Files.exists(monitor.oomFile())
               || Files.exists(monitor.persistDir().resolve("oom"))
@@ -517,7 +518,7 @@ public final class Containers implements AutoCloseable {
               ran);
       records.save(decision.restart() ? exited.restarting(decision.delay().toMillis()) : exited);
     }
-    events.event(id, "die", Integer.toString(records.find(id).exitCode()));
+    events.event(id, "die", Integer.toString(code));
     if (decision.restart()) {
       scheduler.schedule(
           () -> restartAfterBackoff(id), decision.delay().toMillis(), TimeUnit.MILLISECONDS);

@@ -39,6 +39,7 @@ abstract class ContainerContractTest {
   private EngineRoots roots;
   private Containers containers;
   private final List<String> runtimeIds = new ArrayList<>();
+  private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** {@code crun} or {@code runc}. */
   abstract String runtime();
@@ -72,7 +73,7 @@ abstract class ContainerContractTest {
         new OverlayRootfs(),
         HostFacts.read(),
         Clock.systemUTC(),
-        ContainerEvents.NONE);
+        (id, action, detail) -> events.add(action + " " + detail));
   }
 
   @AfterEach
@@ -133,10 +134,11 @@ abstract class ContainerContractTest {
   }
 
   @Test
-  void run_exitSeven_reportsSeven() throws Exception {
-    String id = run(busybox("sh", "-c", "exit 7").build());
+  void run_exitSeven_reportsSevenAndTheEvents() throws Exception {
+    String id = run(busybox("sh", "-c", "exit 7").name("seven").build());
 
     assertThat(containers.waitFor(id, WAIT)).isEqualTo(7);
+    assertThat(events).containsSubsequence("create seven", "start ", "die 7");
   }
 
   @Test
