@@ -33,7 +33,10 @@ public final class ContainerBench {
     try {
       Path image = BusyboxRootfs.build(root.resolve("image"));
       for (String runtime : runtimes) {
-        berth(n, runtime, root, image);
+        berth(3, runtime, root, image, false); // warm up the JVM and the page cache
+      }
+      for (String runtime : runtimes) {
+        berth(n, runtime, root, image, true);
       }
       docker(n, image);
     } finally {
@@ -41,7 +44,8 @@ public final class ContainerBench {
     }
   }
 
-  private static void berth(int n, String runtime, Path root, Path image) throws Exception {
+  private static void berth(int n, String runtime, Path root, Path image, boolean print)
+      throws Exception {
     TimingRunner runner = new TimingRunner(new LocalProcessRunner());
     EngineRoots roots =
         new EngineRoots(Files.createTempDirectory(root, "s"), Files.createTempDirectory(root, "r"));
@@ -81,6 +85,9 @@ public final class ContainerBench {
         add(steps, "remove (delete, umount, files)", c - b);
       }
       long t2 = System.nanoTime();
+      if (!print) {
+        return;
+      }
       System.out.printf(
           "%nberth + %s, %d containers: create+start %d ms total (%.1f ms each),"
               + " stop+remove %d ms total (%.1f ms each)%n",
