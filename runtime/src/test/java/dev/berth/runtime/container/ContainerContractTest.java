@@ -812,4 +812,18 @@ abstract class ContainerContractTest {
     assertThat(containers.volumes().list()).isEmpty();
     assertThat(containers.list()).isEmpty();
   }
+
+  @Test
+  void restart_stopsAndStartsTheSameContainerKeepingItsLogsAndFiles() throws Exception {
+    String id =
+        run(busybox("sh", "-c", "echo started; date >> /kept; sleep 1000").init(true).build());
+    await().atMost(WAIT).until(() -> stdout(id).equals("started"));
+
+    containers.restart(id, Duration.ofSeconds(5));
+
+    await().atMost(WAIT).until(() -> stdout(id).equals("started\nstarted"));
+    assertThat(containers.inspect(id).status()).isEqualTo(ContainerStatus.RUNNING);
+    assertThat(containers.exec(id, ExecSpec.of("wc", "-l", "/kept"), WAIT).stdout())
+        .startsWith("2 ");
+  }
 }
