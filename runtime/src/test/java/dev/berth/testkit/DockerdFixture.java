@@ -1,5 +1,6 @@
 package dev.berth.testkit;
 
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,14 @@ public final class DockerdFixture implements AutoCloseable {
   }
 
   /** Whether this fixture started the daemon (and so will stop it). */
+  /** The daemon's unix socket, for clients that take a path rather than a {@code unix://} URL. */
+  public Path socket() {
+    if (!host.startsWith("unix://")) {
+      throw new IllegalStateException("the Docker daemon at " + host + " is not on a unix socket");
+    }
+    return Path.of(host.substring("unix://".length()));
+  }
+
   public boolean startedByUs() {
     return daemon != null;
   }

@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.state.JsonFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Reads and atomically writes (temp file, fsync unless told not to, rename) {@code networks.json}.
@@ -45,24 +42,9 @@ final class StateFile {
   }
 
   synchronized void write(StoredState state, boolean sync) throws EngineException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      try (FileChannel out =
-          FileChannel.open(
-              temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(state));
-        while (bytes.hasRemaining()) {
-          out.write(bytes);
-        }
-        if (sync) {
-          out.force(true);
-        }
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      JsonFiles.writeAtomically(file, JSON.writeValueAsBytes(state), sync);
     } catch (IOException e) {
       throw new EngineException(ErrorKind.UNAVAILABLE, "write " + file + ": " + e.getMessage(), e);
     }

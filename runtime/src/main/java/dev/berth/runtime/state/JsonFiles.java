@@ -32,8 +32,16 @@ public final class JsonFiles {
     }
   }
 
-  /** Writes raw bytes atomically, e.g. a bundle's {@code config.json}. */
+  /** Writes raw bytes atomically and durably, e.g. a bundle's {@code config.json}. */
   public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    writeAtomically(file, bytes, true);
+  }
+
+  /**
+   * Writes raw bytes to a temp file beside {@code file} and renames it into place, so readers see
+   * the old or the new content, never a mix; {@code sync} also forces the bytes to disk first.
+   */
+  public static void writeAtomically(Path file, byte[] bytes, boolean sync) throws IOException {
     Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
     try (FileChannel channel =
         FileChannel.open(
@@ -45,7 +53,9 @@ public final class JsonFiles {
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      channel.force(true);
+      if (sync) {
+        channel.force(true);
+      }
     }
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }

@@ -2,10 +2,9 @@ package dev.berth.runtime.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.berth.runtime.server.TestServer;
-import java.nio.file.Files;
+import dev.berth.testkit.DockerdFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -94,10 +93,7 @@ class EngineClientTest {
 
   @Test
   void version_ofDockerd_isNotBerthd() throws Exception {
-    Path docker = Path.of("/var/run/docker.sock");
-    assumeThat(Files.exists(docker))
-        .as("no dockerd socket at /var/run/docker.sock: cannot compare with dockerd")
-        .isTrue();
+    Path docker = DockerdFixture.shared().socket();
     try (EngineClient dockerd = EngineClient.forUnixSocket(docker, Duration.ofSeconds(10))) {
       EngineVersion version = dockerd.version();
 

@@ -1,9 +1,8 @@
 package dev.berth.runtime.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
+import dev.berth.testkit.DockerdFixture;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -13,12 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The same wire checks against berthd and, when one runs here, dockerd: headers, error shapes and
- * statuses must agree (ARCHITECTURE §2's oracle). Only engine-independent calls are compared.
+ * The same wire checks against berthd and dockerd (the test kit's, started if none answers):
+ * headers, error shapes and statuses must agree (ARCHITECTURE §2's oracle). Only engine-independent
+ * calls are compared.
  */
 class DockerdParityTest {
-  private static final Path DOCKERD = Path.of("/var/run/docker.sock");
-
   @TempDir static Path dir;
   private static TestServer berthd;
 
@@ -40,10 +38,7 @@ class DockerdParityTest {
     if (engine.equals("berthd")) {
       return berthd.socket;
     }
-    assumeThat(Files.exists(DOCKERD))
-        .as("no dockerd at " + DOCKERD + ": the berthd/dockerd comparison did not run")
-        .isTrue();
-    return DOCKERD;
+    return DockerdFixture.shared().socket();
   }
 
   @ParameterizedTest

@@ -4,13 +4,10 @@ import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.image.Digest;
 import dev.berth.runtime.image.wire.ImageJson;
+import dev.berth.runtime.state.JsonFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -69,18 +66,8 @@ final class ImageIndexFile {
       e.added = r.added().toString();
       out.images.put(r.id().toString(), e);
     }
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      try (FileChannel ch =
-          FileChannel.open(
-              temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        ch.write(ByteBuffer.wrap(ImageJson.bytes(out)));
-        ch.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      JsonFiles.writeAtomically(file, ImageJson.bytes(out));
     } catch (IOException e) {
       throw new EngineException(ErrorKind.INTERNAL, "cannot write " + file + ": " + e, e);
     }

@@ -14,6 +14,8 @@ import dev.berth.runtime.layer.LinuxSpecialFiles;
 import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
+import dev.berth.testkit.DockerCli;
+import dev.berth.testkit.DockerdFixture;
 import dev.berth.testkit.HostCommand;
 import dev.berth.testkit.OciLayout;
 import dev.berth.testkit.RegistryFixture;
@@ -103,21 +105,19 @@ class ImageArchiveTest {
 
   @Test
   void dockerd_loadsOurArchive_andWeLoadItsSave_withTheSameImageId() throws Exception {
+    DockerCli docker = DockerdFixture.shared().cli();
     String name = "berth-images-test/layered:" + UUID.randomUUID().toString().substring(0, 8);
     store.tag(images.layered().reference(), ImageReference.parse(name));
     Path ours = save(name);
     Path theirs = root.resolve("docker-save.tar");
     try {
-      HostCommand.runChecked(List.of("docker", "load", "-i", ours.toString()), TIMEOUT);
+      docker.runChecked("load", "-i", ours.toString());
       String dockerId =
-          HostCommand.runChecked(
-                  List.of("docker", "image", "inspect", "--format", "{{.Id}}", name), TIMEOUT)
-              .stdout()
-              .strip();
+          docker.runChecked("image", "inspect", "--format", "{{.Id}}", name).stdout().strip();
       assertThat(dockerId).isEqualTo(layered.id().toString());
-      HostCommand.runChecked(List.of("docker", "save", "-o", theirs.toString(), name), TIMEOUT);
+      docker.runChecked("save", "-o", theirs.toString(), name);
     } finally {
-      HostCommand.run(List.of("docker", "rmi", name), TIMEOUT);
+      docker.run(TIMEOUT, "rmi", name);
     }
 
     ImageStore other = open("c");
