@@ -15,7 +15,7 @@ import dev.berth.runtime.oci.PsCall;
 import dev.berth.runtime.oci.RuntimeDriver;
 import dev.berth.runtime.oci.RuntimeSpec;
 import dev.berth.runtime.oci.SpecJson;
-import dev.berth.runtime.volume.VolumeStore;
+import dev.berth.runtime.state.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,7 +131,7 @@ final class ContainerExec {
       }
       return new ExecResult(code, out.toString(), "");
     } finally {
-      VolumeStore.deleteTree(session);
+      FileTrees.deleteTree(session);
     }
   }
 

@@ -17,6 +17,7 @@ import dev.berth.runtime.oci.RuntimeDetector;
 import dev.berth.runtime.oci.RuntimeDriver;
 import dev.berth.runtime.oci.SpecJson;
 import dev.berth.runtime.oci.StartCall;
+import dev.berth.runtime.state.FileTrees;
 import dev.berth.runtime.state.JsonFiles;
 import dev.berth.runtime.volume.VolumeStore;
 import java.io.IOException;
@@ -583,9 +584,9 @@ public final class Containers implements AutoCloseable {
       String id = half.getFileName().toString();
       rootfs.release(half.resolve("rootfs"));
       try {
-        VolumeStore.deleteTree(half);
+        FileTrees.deleteTree(half);
         if (id.length() >= 12) {
-          VolumeStore.deleteTree(
+          FileTrees.deleteTree(
               config.roots().runRoot().resolve("c").resolve("berth-" + id.substring(0, 12)));
         }
       } catch (IOException e) {
@@ -693,8 +694,8 @@ public final class Containers implements AutoCloseable {
 
   private static void discardFiles(ContainerPaths paths) throws EngineException {
     try {
-      VolumeStore.deleteTree(paths.bundle());
-      VolumeStore.deleteTree(paths.stateDir());
+      FileTrees.deleteTree(paths.bundle());
+      FileTrees.deleteTree(paths.stateDir());
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.INTERNAL, "removing files of " + paths.id() + ": " + e.getMessage(), e);

@@ -3,7 +3,7 @@ package dev.berth.runtime.container;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.oci.ProcessRunner;
-import dev.berth.runtime.volume.VolumeStore;
+import dev.berth.runtime.state.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class CopiedRootfs implements RootfsProvider {
   @Override
   public void release(Path target) throws EngineException {
     try {
-      VolumeStore.deleteTree(target);
+      FileTrees.deleteTree(target);
     } catch (IOException e) {
       throw new EngineException(ErrorKind.INTERNAL, "removing rootfs " + target + ": " + e, e);
     }

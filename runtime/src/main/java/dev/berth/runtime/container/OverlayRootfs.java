@@ -5,7 +5,7 @@ import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.linux.LinuxException;
 import dev.berth.runtime.linux.MountFlags;
 import dev.berth.runtime.linux.Mounts;
-import dev.berth.runtime.volume.VolumeStore;
+import dev.berth.runtime.state.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,8 +81,8 @@ public final class OverlayRootfs implements RootfsProvider {
     }
     try {
       Files.deleteIfExists(target);
-      VolumeStore.deleteTree(target.resolveSibling("upper"));
-      VolumeStore.deleteTree(target.resolveSibling("work"));
+      FileTrees.deleteTree(target.resolveSibling("upper"));
+      FileTrees.deleteTree(target.resolveSibling("work"));
     } catch (IOException e) {
       throw new EngineException(ErrorKind.INTERNAL, "removing rootfs " + target + ": " + e, e);
     }

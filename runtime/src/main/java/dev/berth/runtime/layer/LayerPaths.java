@@ -1,12 +1,5 @@
 package dev.berth.runtime.layer;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-
 /** Tar entry names made relative and checked: no {@code ..}, no absolute paths, no NULs. */
 final class LayerPaths {
   private LayerPaths() {}
@@ -52,31 +45,5 @@ final class LayerPaths {
 
   static String child(String parent, String base) {
     return parent.isEmpty() ? base : parent + "/" + base;
-  }
-
-  /** Deletes a tree without following symlinks. */
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

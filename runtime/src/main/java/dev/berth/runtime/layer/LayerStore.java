@@ -3,6 +3,7 @@ package dev.berth.runtime.layer;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.image.Digest;
+import dev.berth.runtime.state.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -36,7 +37,7 @@ public final class LayerStore {
     Files.createDirectories(root);
     try (DirectoryStream<Path> stale = Files.newDirectoryStream(root, TEMP_PREFIX + "*")) {
       for (Path p : stale) {
-        LayerPaths.deleteTree(p);
+        FileTrees.deleteTree(p);
       }
     }
     return new LayerStore(root, unpacker);
@@ -104,7 +105,7 @@ public final class LayerStore {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
       } finally {
-        LayerPaths.deleteTree(temp);
+        FileTrees.deleteTree(temp);
       }
     }
   }
@@ -122,7 +123,7 @@ public final class LayerStore {
     }
     Path doomed = root.resolve(TEMP_PREFIX + "rm-" + UUID.randomUUID());
     Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE); // gone at once, deleted after
-    LayerPaths.deleteTree(doomed);
+    FileTrees.deleteTree(doomed);
     return true;
   }
 

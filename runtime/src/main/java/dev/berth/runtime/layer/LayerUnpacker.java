@@ -3,6 +3,7 @@ package dev.berth.runtime.layer;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.image.Digest;
+import dev.berth.runtime.state.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -210,7 +211,7 @@ public final class LayerUnpacker {
         return;
       }
       if (attrs.isDirectory()) {
-        LayerPaths.deleteTree(path);
+        FileTrees.deleteTree(path);
         realDirs.removeIf(d -> d.equals(name) || d.startsWith(name + "/"));
       } else {
         Files.delete(path);

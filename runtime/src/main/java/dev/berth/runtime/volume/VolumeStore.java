@@ -2,6 +2,7 @@ package dev.berth.runtime.volume;
 
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.state.FileTrees;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ public final class VolumeStore {
   /** Removes the volume and its data. */
   public void remove(String name) throws EngineException {
     try {
-      deleteTree(root.resolve(name));
+      FileTrees.deleteTree(root.resolve(name));
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.INTERNAL, "remove volume " + name + ": " + e.getMessage(), e);
@@ -129,29 +130,6 @@ public final class VolumeStore {
                 to.resolve(from.relativize(file).toString()),
                 StandardCopyOption.COPY_ATTRIBUTES,
                 LinkOption.NOFOLLOW_LINKS);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
-  /** Deletes a directory tree without following symlinks. */
-  public static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            Files.delete(d);
             return FileVisitResult.CONTINUE;
           }
         });

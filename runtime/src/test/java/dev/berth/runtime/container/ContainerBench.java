@@ -2,7 +2,7 @@ package dev.berth.runtime.container;
 
 import dev.berth.runtime.oci.LocalProcessRunner;
 import dev.berth.runtime.oci.ProcessRunner;
-import dev.berth.runtime.volume.VolumeStore;
+import dev.berth.runtime.state.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public final class ContainerBench {
       }
       docker(n, image);
     } finally {
-      VolumeStore.deleteTree(root);
+      FileTrees.deleteTree(root);
     }
   }
 

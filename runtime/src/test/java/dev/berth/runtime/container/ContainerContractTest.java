@@ -11,8 +11,8 @@ import dev.berth.runtime.health.HealthcheckConfig;
 import dev.berth.runtime.log.LogEntry;
 import dev.berth.runtime.log.LogQuery;
 import dev.berth.runtime.oci.LocalProcessRunner;
+import dev.berth.runtime.state.FileTrees;
 import dev.berth.runtime.volume.MountRequest;
-import dev.berth.runtime.volume.VolumeStore;
 import dev.berth.testkit.HostLeakCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ abstract class ContainerContractTest {
 
   @AfterAll
   static void removeImage() throws Exception {
-    VolumeStore.deleteTree(root);
+    FileTrees.deleteTree(root);
   }
 
   private HostLeakCheck.Snapshot before;
