@@ -1,12 +1,12 @@
 package dev.berth.runtime.layer;
 
-import java.io.FilterInputStream;
+import dev.berth.runtime.content.ObservedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 
 /** Hashes and counts the uncompressed tar, failing once it exceeds the layer's byte limit. */
-final class BoundedHashingInputStream extends FilterInputStream {
+final class BoundedHashingInputStream extends ObservedInputStream {
   private final MessageDigest hasher;
   private final long limit;
   private long count;
@@ -18,42 +18,12 @@ final class BoundedHashingInputStream extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    int n = super.read(b, off, len);
-    if (n > 0) {
-      count += n;
-      if (count > limit) {
-        throw new LimitExceeded(limit);
-      }
-      hasher.update(b, off, n);
+  protected void observe(byte[] b, int off, int n) throws IOException {
+    count += n;
+    if (count > limit) {
+      throw new LimitExceeded(limit);
     }
-    return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    byte[] buffer = new byte[8192];
-    long skipped = 0;
-    while (skipped < n) {
-      int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-      if (r < 0) {
-        break;
-      }
-      skipped += r;
-    }
-    return skipped;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
+    hasher.update(b, off, n);
   }
 
   long count() {
