@@ -60,7 +60,8 @@ public final class OciLayoutWriter {
     config.put("os", Platform.os());
     ObjectNode runConfig = config.putObject("config");
     runConfig.putArray("Env").add(PATH);
-    runConfig.putArray("Cmd").add("sh");
+    ArrayNode cmd = runConfig.putArray("Cmd");
+    image.cmd().forEach(cmd::add);
     ObjectNode labels = runConfig.putObject("Labels");
     new TreeMap<>(image.labels()).forEach(labels::put);
     ObjectNode rootfs = config.putObject("rootfs");
