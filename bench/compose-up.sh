@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Benchmark (run by hand as root, never by the test suite): `up -d` and `down` of three projects
+# with berth (against a berthd this script starts on temp roots and keeps running) and with
+# Debian's docker-compose v1 against the local dockerd, side by side in one run:
+#   three   — 3 services (a network, a named volume, a published port)
+#   twenty  — 20 independent services
+#   chain   — 10 services, each gated on the previous one's healthcheck (interval 1s)
+# Both engines run the same busybox image, imported from the host's busybox-static.
+#   bench/compose-up.sh [runs=3]
+set -euo pipefail
+runs=${1:-3}
+repo=$(dirname "$(readlink -f "$0")")/..
+work=$(mktemp -d /tmp/berth-bench-compose.XXXXXX)
+berthd_pid=
+cleanup() {
+  for p in three twenty chain; do
+    [ -f "$work/$p/compose.yaml" ] || continue
+    "$repo/bin/berth" -H "unix://$work/berth.sock" -f "$work/$p/compose.yaml" down -t 0 >/dev/null 2>&1 || true
+    docker-compose -f "$work/$p/compose.yaml" down -t 0 >/dev/null 2>&1 || true
+  done
+  [ -n "$berthd_pid" ] && kill "$berthd_pid" 2>/dev/null && wait "$berthd_pid" 2>/dev/null || true
+  docker rmi -f berth-bench/busybox:latest >/dev/null 2>&1 || true
+  umount "$work/root/"*/* 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+docker version >/dev/null 2>&1 || { echo "no dockerd answers on /var/run/docker.sock" >&2; exit 1; }
+command -v docker-compose >/dev/null || { echo "docker-compose (v1) is not installed" >&2; exit 1; }
+
+# The image: a busybox-static rootfs, imported into dockerd, saved and loaded into berthd.
+mkdir -p "$work/rootfs/bin" "$work/rootfs/tmp"
+cp /bin/busybox "$work/rootfs/bin/busybox"
+for applet in sh sleep httpd wget true; do ln -s busybox "$work/rootfs/bin/$applet"; done
+tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+docker import -q -c 'CMD ["sh"]' "$work/rootfs.tar" berth-bench/busybox:latest >/dev/null
+
+"$repo/bin/berthd" --root "$work/root" --exec-root "$work/run" --socket "$work/berth.sock" \
+  >"$work/berthd.out" 2>&1 &
+berthd_pid=$!
+for _ in $(seq 100); do [ -S "$work/berth.sock" ] && break; sleep 0.1; done
+docker save berth-bench/busybox:latest | docker -H "unix://$work/berth.sock" load -q >/dev/null
+
+service() { # name [depends-on]
+  printf '  %s:\n    image: berth-bench/busybox:latest\n    command: ["sh", "-c", "httpd -f -p 8080 -h /tmp"]\n' "$1"
+  printf '    healthcheck:\n      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/"]\n      interval: 1s\n'
+  if [ -n "${2:-}" ]; then
+    printf '    depends_on:\n      %s:\n        condition: service_healthy\n' "$2"
+  fi
+}
+mkdir -p "$work/three" "$work/twenty" "$work/chain"
+{
+  echo "services:"
+  service web; printf '    ports: ["127.0.0.1::8080"]\n'
+  service api; service db; printf '    volumes: ["data:/data"]\n'
+  printf 'volumes:\n  data:\n'
+} >"$work/three/compose.yaml"
+{ echo "services:"; for i in $(seq 1 20); do service "s$i"; done; } >"$work/twenty/compose.yaml"
+{ echo "services:"; service c1; for i in $(seq 2 10); do service "c$i" "c$((i - 1))"; done; } \
+  >"$work/chain/compose.yaml"
+
+ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(((end - start) / 1000000)); }
+berth() { "$repo/bin/berth" -H "unix://$work/berth.sock" "$@"; }
+"$repo/bin/berth" version >/dev/null # build the CLI jar and its class-data archive first
+
+printf '%-8s %-4s %10s %10s %10s %10s %8s %8s\n' project run berth-up compose-up berth-down compose-down up-ratio down-ratio
+for p in three twenty chain; do
+  f="$work/$p/compose.yaml"
+  for r in $(seq "$runs"); do
+    bu=$(ms berth -f "$f" -p "bench-$p" up -d)
+    bd=$(ms berth -f "$f" -p "bench-$p" down -t 1)
+    cu=$(ms docker-compose -f "$f" -p "bench-$p" up -d)
+    cd_=$(ms docker-compose -f "$f" -p "bench-$p" down -t 1)
+    printf '%-8s %-4s %10s %10s %10s %10s %8.2f %8.2f\n' "$p" "$r" "$bu" "$cu" "$bd" "$cd_" \
+      "$(echo "$bu / $cu" | bc -l)" "$(echo "$bd / $cd_" | bc -l)"
+  done
+done
+echo "times in ms (both up -d: in the chain each start waits for the previous service to be healthy)"
