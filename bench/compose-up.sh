@@ -15,7 +15,7 @@ berthd_pid=
 cleanup() {
   for p in three twenty chain; do
     [ -f "$work/$p/compose.yaml" ] || continue
-    "$repo/bin/berth" -H "unix://$work/berth.sock" -f "$work/$p/compose.yaml" down -t 0 >/dev/null 2>&1 || true
+    "$repo/bin/berth" --host "unix://$work/berth.sock" -f "$work/$p/compose.yaml" down -t 0 >/dev/null 2>&1 || true
     docker-compose -f "$work/$p/compose.yaml" down -t 0 >/dev/null 2>&1 || true
   done
   [ -n "$berthd_pid" ] && kill "$berthd_pid" 2>/dev/null && wait "$berthd_pid" 2>/dev/null || true
@@ -60,7 +60,7 @@ mkdir -p "$work/three" "$work/twenty" "$work/chain"
   >"$work/chain/compose.yaml"
 
 ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(((end - start) / 1000000)); }
-berth() { "$repo/bin/berth" -H "unix://$work/berth.sock" "$@"; }
+berth() { "$repo/bin/berth" --host "unix://$work/berth.sock" "$@"; }
 "$repo/bin/berth" version >/dev/null # build the CLI jar and its class-data archive first
 
 printf '%-8s %-4s %10s %10s %10s %10s %8s %8s\n' project run berth-up compose-up berth-down compose-down up-ratio down-ratio
