@@ -113,8 +113,8 @@ final class ContainerExec {
     Path pidFile = paths.bundle().resolve(name + ".pid");
     try {
       writeProcess(paths, spec, processFile);
-      ProcessBuilder builder =
-          new ProcessBuilder(driver.argv(new AttachedExecCall(runtimeId, processFile, pidFile)));
+      List<String> argv = driver.argv(new AttachedExecCall(runtimeId, processFile, pidFile));
+      ProcessBuilder builder = new ProcessBuilder(spec.tty() ? underTerminal(argv) : argv);
       java.io.File devNull = Path.of("/dev/null").toFile();
       if (io != ExecIo.STDIN_AND_OUTPUT) {
         builder.redirectInput(ProcessBuilder.Redirect.from(devNull));
@@ -134,6 +134,22 @@ final class ContainerExec {
       throw new EngineException(
           ErrorKind.INTERNAL, "exec in " + runtimeId + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The runtime relays a terminal exec only from a terminal of its own: util-linux {@code script}
+   * (Debian's essential bsdutils) gives it one and relays that to our pipes, keeping its exit code.
+   */
+  private static List<String> underTerminal(List<String> argv) {
+    StringBuilder command = new StringBuilder();
+    for (String arg : argv) {
+      command.append(command.length() == 0 ? "" : " ").append(quote(arg));
+    }
+    return List.of("script", "--quiet", "--return", "--command", command.toString(), "/dev/null");
+  }
+
+  private static String quote(String arg) {
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /** A tty exec: conmon gives the process its terminal, logs its output and writes its exit. */

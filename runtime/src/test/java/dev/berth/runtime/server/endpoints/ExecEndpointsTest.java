@@ -195,6 +195,78 @@ class ExecEndpointsTest {
     }
   }
 
+  @Test
+  void execWithTty_hijacked_streamsRawOutputFromATerminal() throws Exception {
+    String execId =
+        create(
+            "{\"Cmd\":[\"sh\",\"-c\",\"test -t 1 && echo on-a-tty; exit 5\"],"
+                + "\"Tty\":true,\"AttachStdout\":true,\"AttachStderr\":true}");
+
+    Hijacked session = hijackStart(execId, "{\"Detach\":false,\"Tty\":true}", null);
+
+    assertThat(session.status()).isEqualTo(101);
+    assertThat(session.contentType()).isEqualTo("application/vnd.docker.raw-stream");
+    assertThat(session.output()).contains("on-a-tty").doesNotContain("\u0001\u0000\u0000\u0000");
+    assertThat(inspect(execId).path("ExitCode").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void execHijacked_stdinHalfClose_endsTheProcessInput() throws Exception {
+    String execId =
+        create(
+            "{\"Cmd\":[\"sh\",\"-c\",\"cat; echo eof-seen >&2\"],"
+                + "\"AttachStdin\":true,\"AttachStdout\":true,\"AttachStderr\":true}");
+
+    Hijacked session = hijackStart(execId, "{\"Detach\":false}", "ping\n");
+
+    assertThat(session.status()).isEqualTo(101);
+    assertThat(session.output())
+        .isEqualTo(
+            "\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u0005ping\n"
+                + "\u0002\u0000\u0000\u0000\u0000\u0000\u0000\u0009eof-seen\n");
+    assertThat(inspect(execId).path("ExitCode").asInt()).isZero();
+  }
+
+  @Test
+  void execCreate_pausedContainer_isAConflict() throws Exception {
+    String paused = server.run("exec-paused", "sleep", "600");
+    server.containers.pause(paused);
+
+    UnixHttp.Response response =
+        UnixHttp.call(
+            server.socket, "POST", "/containers/exec-paused/exec", "{\"Cmd\":[\"true\"]}");
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.body()).contains("paused");
+  }
+
+  private record Hijacked(int status, String contentType, String output) {}
+
+  /** Starts an exec over a hijacked connection, sends {@code stdin} then half-closes. */
+  private static Hijacked hijackStart(String execId, String body, String stdin) throws Exception {
+    byte[] json = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String head =
+        "POST /exec/"
+            + execId
+            + "/start HTTP/1.1\r\nHost: berthd\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n"
+            + "Content-Type: application/json\r\nContent-Length: "
+            + json.length
+            + "\r\n\r\n";
+    try (java.nio.channels.SocketChannel channel = UnixHttp.connect(server.socket)) {
+      var out = java.nio.channels.Channels.newOutputStream(channel);
+      out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.write(json);
+      var in = java.nio.channels.Channels.newInputStream(channel);
+      UnixHttp.Response response = UnixHttp.readHead(in);
+      if (stdin != null) {
+        out.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      channel.shutdownOutput();
+      String output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new Hijacked(response.status(), response.header("Content-Type"), output);
+    }
+  }
+
   private static String create(String body) throws Exception {
     UnixHttp.Response response =
         UnixHttp.call(server.socket, "POST", "/containers/" + id + "/exec", body);
