@@ -459,6 +459,10 @@ public final class Containers implements AutoCloseable {
       if (isAlive(record)) {
         try {
           signal(record, "SIGKILL");
+          if (record.status() == ContainerStatus.PAUSED) {
+            // a frozen process dies only once thawed (as stop does)
+            drivers.get(record.runtime()).run(new ResumeCall(record.runtimeId()));
+          }
         } catch (EngineException e) {
           // the forced delete below kills whatever is left
         }

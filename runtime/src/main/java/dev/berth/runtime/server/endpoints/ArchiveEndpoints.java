@@ -51,10 +51,16 @@ public final class ArchiveEndpoints implements Endpoints {
     ContainerArchive archive = archive(request);
     PathStat stat = archive.stat(path); // a missing path is a 404 before the body starts
     response.header(STAT_HEADER, header(stat));
-    try (OutputStream out = response.stream(200, "application/x-tar")) {
+    OutputStream out = response.stream(200, "application/x-tar");
+    try {
       archive.write(path, out);
+      out.close();
     } catch (IOException e) {
-      log.info("archive " + request.param("id") + ":" + path + ": client went away: " + e);
+      // the client went away or a file could not be read: the exchange is aborted, never cut short
+      // into a tar that looks complete
+      log.info("archive " + request.param("id") + ":" + path + " aborted: " + e);
+      throw new EngineException(
+          ErrorKind.INTERNAL, "archive of " + path + " aborted: " + e.getMessage(), e);
     }
   }
 
