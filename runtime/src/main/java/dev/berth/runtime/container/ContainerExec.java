@@ -8,6 +8,7 @@ import dev.berth.runtime.log.LogEntry;
 import dev.berth.runtime.log.LogFiles;
 import dev.berth.runtime.log.LogQuery;
 import dev.berth.runtime.log.LogReader;
+import dev.berth.runtime.oci.AttachedExecCall;
 import dev.berth.runtime.oci.ConmonLauncher;
 import dev.berth.runtime.oci.ExecCall;
 import dev.berth.runtime.oci.ProcessRunner;
@@ -44,38 +45,7 @@ final class ContainerExec {
       throws EngineException {
     Path processFile = paths.bundle().resolve("exec-" + UUID.randomUUID() + ".json");
     try {
-      RuntimeSpec config = SpecJson.read(Files.readAllBytes(paths.bundle().resolve("config.json")));
-      RuntimeSpec.Process base = config.process();
-      RuntimeSpec.User user = base.user();
-      String home = "/";
-      if (!spec.user().isEmpty()) {
-        ResolvedUser resolved =
-            UserResolver.forRootfs(paths.rootfs()).resolve(spec.user(), List.of());
-        user =
-            new RuntimeSpec.User(
-                resolved.uid(),
-                resolved.gid(),
-                resolved.additionalGids().isEmpty() ? null : resolved.additionalGids());
-        home = resolved.home();
-      }
-      List<String> env = new ArrayList<>(base.env());
-      if (!spec.user().isEmpty()) {
-        env.removeIf(e -> e.startsWith("HOME="));
-        env.add("HOME=" + home);
-      }
-      List<String> merged = EnvMerger.merge(env, spec.env(), config.hostname(), false, home);
-      RuntimeSpec.Process process =
-          new RuntimeSpec.Process(
-              spec.tty(),
-              user,
-              spec.command(),
-              merged,
-              spec.workingDir().isEmpty() ? base.cwd() : spec.workingDir(),
-              base.capabilities(),
-              base.rlimits(),
-              base.noNewPrivileges(),
-              null);
-      Files.write(processFile, JSON.writeValueAsBytes(process));
+      writeProcess(paths, spec, processFile);
       if (spec.tty()) {
         return underConmon(driver, runtimeId, paths, processFile, timeout);
       }
@@ -92,6 +62,94 @@ final class ContainerExec {
         // the bundle goes with the container anyway
       }
     }
+  }
+
+  /** Writes the process spec of {@code spec}: the container's process with the exec's overrides. */
+  private static void writeProcess(ContainerPaths paths, ExecSpec spec, Path processFile)
+      throws EngineException, IOException {
+    RuntimeSpec config = SpecJson.read(Files.readAllBytes(paths.bundle().resolve("config.json")));
+    RuntimeSpec.Process base = config.process();
+    RuntimeSpec.User user = base.user();
+    String home = "/";
+    if (!spec.user().isEmpty()) {
+      ResolvedUser resolved =
+          UserResolver.forRootfs(paths.rootfs()).resolve(spec.user(), List.of());
+      user =
+          new RuntimeSpec.User(
+              resolved.uid(),
+              resolved.gid(),
+              resolved.additionalGids().isEmpty() ? null : resolved.additionalGids());
+      home = resolved.home();
+    }
+    List<String> env = new ArrayList<>(base.env());
+    if (!spec.user().isEmpty()) {
+      env.removeIf(e -> e.startsWith("HOME="));
+      env.add("HOME=" + home);
+    }
+    List<String> merged = EnvMerger.merge(env, spec.env(), config.hostname(), false, home);
+    RuntimeSpec.Process process =
+        new RuntimeSpec.Process(
+            spec.tty(),
+            user,
+            spec.command(),
+            merged,
+            spec.workingDir().isEmpty() ? base.cwd() : spec.workingDir(),
+            base.capabilities(),
+            base.rlimits(),
+            base.noNewPrivileges(),
+            null);
+    Files.write(processFile, JSON.writeValueAsBytes(process));
+  }
+
+  /**
+   * Starts {@code spec} with its stdio held by the caller as {@code io} says. With a terminal the
+   * runtime gives the process a pty of its own and relays it to the stdio.
+   */
+  ExecProcess start(
+      RuntimeDriver driver, String runtimeId, ContainerPaths paths, ExecSpec spec, ExecIo io)
+      throws EngineException {
+    String name = "exec-" + UUID.randomUUID();
+    Path processFile = paths.bundle().resolve(name + ".json");
+    Path pidFile = paths.bundle().resolve(name + ".pid");
+    try {
+      writeProcess(paths, spec, processFile);
+      List<String> argv = driver.argv(new AttachedExecCall(runtimeId, processFile, pidFile));
+      ProcessBuilder builder = new ProcessBuilder(spec.tty() ? underTerminal(argv) : argv);
+      java.io.File devNull = Path.of("/dev/null").toFile();
+      if (io != ExecIo.STDIN_AND_OUTPUT) {
+        builder.redirectInput(ProcessBuilder.Redirect.from(devNull));
+      }
+      if (io == ExecIo.DETACHED) {
+        builder.redirectOutput(ProcessBuilder.Redirect.to(devNull));
+        builder.redirectError(ProcessBuilder.Redirect.to(devNull));
+      }
+      builder.redirectErrorStream(spec.tty() && io != ExecIo.DETACHED);
+      return new ExecProcess(builder.start(), processFile, pidFile, spec.tty());
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(processFile);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw new EngineException(
+          ErrorKind.INTERNAL, "exec in " + runtimeId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The runtime relays a terminal exec only from a terminal of its own: util-linux {@code script}
+   * (Debian's essential bsdutils) gives it one and relays that to our pipes, keeping its exit code.
+   */
+  private static List<String> underTerminal(List<String> argv) {
+    StringBuilder command = new StringBuilder();
+    for (String arg : argv) {
+      command.append(command.length() == 0 ? "" : " ").append(quote(arg));
+    }
+    return List.of("script", "--quiet", "--return", "--command", command.toString(), "/dev/null");
+  }
+
+  private static String quote(String arg) {
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /** A tty exec: conmon gives the process its terminal, logs its output and writes its exit. */

@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,7 @@ public final class Containers implements AutoCloseable {
   private final ContainerRecords records;
   private final RuntimeDrivers drivers;
   private final HealthSupervisor health;
+  private final CgroupStats stats;
 
   private Containers(
       ContainersConfig config,
@@ -91,6 +93,7 @@ public final class Containers implements AutoCloseable {
               return t;
             });
     this.health = new HealthSupervisor(clock, events);
+    this.stats = new CgroupStats(config.cgroupRoot(), clock);
   }
 
   /**
@@ -306,6 +309,76 @@ public final class Containers implements AutoCloseable {
     return exec.run(drivers.get(record.runtime()), record.runtimeId(), paths, spec, timeout);
   }
 
+  /**
+   * Starts an extra process in the running container whose stdio the caller holds (see {@link
+   * ExecProcess}), connected as {@code io} says.
+   */
+  public ExecProcess startExec(String ref, ExecSpec spec, ExecIo io) throws EngineException {
+    String id = records.resolve(ref);
+    ContainerRecord record = records.get(id);
+    requireStatus(record, ContainerStatus.RUNNING);
+    return exec.start(
+        drivers.get(record.runtime()), record.runtimeId(), records.paths(record), spec, io);
+  }
+
+  /** The host pids of the container's processes, for {@code top}. */
+  public List<Long> processIds(String ref) throws EngineException {
+    List<Long> pids = new ArrayList<>();
+    for (String line : top(ref)) {
+      pids.add(Long.parseLong(line.split(" ", 2)[0]));
+    }
+    return pids;
+  }
+
+  /** A reading of the running container's cgroup counters. */
+  public CgroupSample cgroupSample(String ref) throws EngineException {
+    String id = records.resolve(ref);
+    ContainerRecord record = records.get(id);
+    if (!isAlive(record)) {
+      throw new EngineException(
+          ErrorKind.CONFLICT, "container " + record.name() + " is not running");
+    }
+    return stats.sample("/berth/" + record.runtimeId(), record.name());
+  }
+
+  /**
+   * The container's filesystem as the host sees it, running or not: the rootfs (mounted again if a
+   * reboot unmounted it) and the bind mounts of its bundle, for {@code docker cp}.
+   */
+  public ContainerFilesystem filesystem(String ref) throws EngineException {
+    String id = records.resolve(ref);
+    synchronized (records.lock(id)) {
+      ContainerRecord record = records.get(id);
+      ContainerPaths paths = records.paths(record);
+      if (!rootfs.isPrepared(paths.rootfs())) {
+        rootfs.prepare(record.layerPaths(), paths.rootfs());
+      }
+      Path config = paths.bundle().resolve("config.json");
+      if (!Files.exists(config)) {
+        return new ContainerFilesystem(paths.rootfs(), false, List.of());
+      }
+      try {
+        var spec = SpecJson.read(Files.readAllBytes(config));
+        List<HostMount> mounts = new ArrayList<>();
+        for (var mount : spec.mounts()) {
+          List<String> options = mount.options() == null ? List.of() : mount.options();
+          if ("bind".equals(mount.type())
+              || options.contains("bind")
+              || options.contains("rbind")) {
+            mounts.add(
+                new HostMount(
+                    mount.destination(), Path.of(mount.source()), options.contains("ro")));
+          }
+        }
+        boolean readOnly = spec.root() != null && spec.root().readonly();
+        return new ContainerFilesystem(paths.rootfs(), readOnly, mounts);
+      } catch (IOException e) {
+        throw new EngineException(
+            ErrorKind.INTERNAL, "reading the mounts of " + record.name() + ": " + e, e);
+      }
+    }
+  }
+
   /** The pids of the container's processes with their command lines. */
   public List<String> top(String ref) throws EngineException {
     String id = records.resolve(ref);
@@ -386,6 +459,10 @@ public final class Containers implements AutoCloseable {
       if (isAlive(record)) {
         try {
           signal(record, "SIGKILL");
+          if (record.status() == ContainerStatus.PAUSED) {
+            // a frozen process dies only once thawed (as stop does)
+            drivers.get(record.runtime()).run(new ResumeCall(record.runtimeId()));
+          }
         } catch (EngineException e) {
           // the forced delete below kills whatever is left
         }

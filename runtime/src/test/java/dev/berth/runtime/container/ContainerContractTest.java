@@ -565,6 +565,18 @@ abstract class ContainerContractTest {
   }
 
   @Test
+  void remove_forcedWhilePaused_thawsSoTheKillLandsAtOnce() throws Exception {
+    String id = run(busybox("sleep", "1000").build());
+    containers.pause(id);
+    long start = System.nanoTime();
+
+    containers.remove(id, true, true);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(containers.list()).doesNotContain(id);
+  }
+
+  @Test
   void runtime_canBeNamedByPath() throws Exception {
     String other = runtime().equals("crun") ? "/usr/sbin/runc" : "/usr/bin/crun";
     String id = run(busybox("sh", "-c", "exit 5").runtime(other).build());

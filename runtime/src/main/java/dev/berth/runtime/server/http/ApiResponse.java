@@ -2,6 +2,8 @@ package dev.berth.runtime.server.http;
 
 import dev.berth.runtime.api.ErrorTemplate;
 import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
@@ -130,6 +133,51 @@ public final class ApiResponse {
     stream.open();
     stream.watchClient(endPoint(), CLIENT_CHECK_INTERVAL);
     return stream;
+  }
+
+  /**
+   * Sends the status and headers, then a body the handler writes to the returned stream, blocking
+   * while the client is slow; closing the stream ends the answer. For tar archives of {@code docker
+   * cp}.
+   */
+  public OutputStream stream(int status, String contentType) {
+    take();
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    OutputStream body = Content.Sink.asOutputStream(response);
+    return new OutputStream() {
+      private boolean closed;
+
+      @Override
+      public void write(int b) throws IOException {
+        body.write(b);
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        body.write(bytes, offset, length);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        body.flush();
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        try {
+          body.close();
+          callback.succeeded();
+        } catch (IOException | RuntimeException e) {
+          callback.failed(e);
+          throw e;
+        }
+      }
+    };
   }
 
   /**

@@ -1,0 +1,107 @@
+package dev.berth.runtime.server.endpoints;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.api.PathStatTemplate;
+import dev.berth.runtime.container.ContainerArchive;
+import dev.berth.runtime.container.Containers;
+import dev.berth.runtime.container.PathStat;
+import dev.berth.runtime.server.http.ApiRequest;
+import dev.berth.runtime.server.http.ApiResponse;
+import dev.berth.runtime.server.http.Endpoints;
+import dev.berth.runtime.server.http.Json;
+import dev.berth.runtime.server.http.Routes;
+import dev.berth.runtime.server.http.ServerLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Base64;
+
+/**
+ * {@code docker cp}: {@code GET /containers/{id}/archive?path=} answers a tar of the path, {@code
+ * HEAD} only its stat (the {@code X-Docker-Container-Path-Stat} header), {@code PUT
+ * ?path=&noOverwriteDirNonDir=} extracts a tar into a directory. Running or stopped containers.
+ */
+public final class ArchiveEndpoints implements Endpoints {
+  static final String STAT_HEADER = "X-Docker-Container-Path-Stat";
+
+  private final Containers containers;
+  private final ServerLog log;
+
+  public ArchiveEndpoints(Containers containers, ServerLog log) {
+    this.containers = containers;
+    this.log = log;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.head("/containers/{id}/archive", this::stat);
+    routes.get("/containers/{id}/archive", this::get);
+    routes.put("/containers/{id}/archive", this::put);
+  }
+
+  private void stat(ApiRequest request, ApiResponse response) throws EngineException {
+    String path = path(request);
+    PathStat stat = archive(request).stat(path);
+    response.header(STAT_HEADER, header(stat)).empty(200);
+  }
+
+  private void get(ApiRequest request, ApiResponse response) throws EngineException {
+    String path = path(request);
+    ContainerArchive archive = archive(request);
+    PathStat stat = archive.stat(path); // a missing path is a 404 before the body starts
+    response.header(STAT_HEADER, header(stat));
+    OutputStream out = response.stream(200, "application/x-tar");
+    try {
+      archive.write(path, out);
+      out.close();
+    } catch (IOException e) {
+      // the client went away or a file could not be read: the exchange is aborted, never cut short
+      // into a tar that looks complete
+      log.info("archive " + request.param("id") + ":" + path + " aborted: " + e);
+      throw new EngineException(
+          ErrorKind.INTERNAL, "archive of " + path + " aborted: " + e.getMessage(), e);
+    }
+  }
+
+  private void put(ApiRequest request, ApiResponse response) throws EngineException {
+    String path = path(request);
+    ContainerArchive archive = archive(request);
+    try (InputStream in = request.bodyStream()) {
+      archive.extract(path, in, request.flag("noOverwriteDirNonDir"));
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT, "reading the archive for " + path + ": " + e, e);
+    }
+    response.empty(200);
+  }
+
+  private ContainerArchive archive(ApiRequest request) throws EngineException {
+    String ref = request.param("id");
+    return new ContainerArchive(containers.filesystem(ref), containers.inspect(ref).name());
+  }
+
+  private static String path(ApiRequest request) throws EngineException {
+    String path = request.query("path").orElse("");
+    if (path.isEmpty()) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT, request.describe() + " needs a path= query parameter");
+    }
+    if (!path.startsWith("/")) {
+      path = "/" + path; // dockerd resolves relative paths from the container's root too
+    }
+    return path;
+  }
+
+  static String header(PathStat stat) {
+    return Base64.getEncoder()
+        .encodeToString(
+            Json.write(
+                new PathStatTemplate(
+                    stat.name(),
+                    stat.size(),
+                    stat.mode(),
+                    stat.mtime().toString(),
+                    stat.linkTarget())));
+  }
+}
