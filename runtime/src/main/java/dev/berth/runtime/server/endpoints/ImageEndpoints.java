@@ -270,7 +270,8 @@ public final class ImageEndpoints implements Endpoints {
     }
     List<String> tagsBefore = image.repoTags();
     List<Digest> deleted = store.remove(name, force);
-    List<String> untagged = deleted.isEmpty() ? List.of(tag.get().toString()) : tagsBefore;
+    List<String> untagged =
+        deleted.isEmpty() ? tag.map(t -> List.of(t.toString())).orElse(List.of()) : tagsBefore;
     for (String full : untagged) {
       untagged(answer, image, full);
     }
