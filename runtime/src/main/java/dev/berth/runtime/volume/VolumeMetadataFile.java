@@ -21,7 +21,10 @@ final class VolumeMetadataFile {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+          .setDefaultPropertyInclusion(
+              // empty fields left out, but a label's empty value kept (the anonymous label has one)
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS));
 
   private VolumeMetadataFile() {}
 

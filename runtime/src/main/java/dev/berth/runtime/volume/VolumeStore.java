@@ -44,9 +44,7 @@ public final class VolumeStore {
   public synchronized VolumeInfo create(
       String name, Map<String, String> labels, VolumeOptions options) throws EngineException {
     if (!NAME.matcher(name).matches()) {
-      throw new EngineException(
-          ErrorKind.INVALID_ARGUMENT,
-          "invalid volume name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+      throw new EngineException(ErrorKind.INVALID_ARGUMENT, "invalid volume name \"" + name + "\"");
     }
     if (exists(name)) {
       return info(name);
