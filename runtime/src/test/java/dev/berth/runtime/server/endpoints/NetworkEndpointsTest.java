@@ -222,5 +222,9 @@ class NetworkEndpointsTest {
     assertThat(rmHost.stderr()).contains("pre-defined network");
     assertThat(rm.exitCode()).as(rm.stderr()).isZero();
     assertThat(server.networks.networks()).isEmpty();
+    String id = create.stdout().strip();
+    assertThat(dev.berth.runtime.server.engine.EventHistory.of(server.events))
+        .containsExactly(
+            "network create " + id + " name=cli-net", "network destroy " + id + " name=cli-net");
   }
 }
