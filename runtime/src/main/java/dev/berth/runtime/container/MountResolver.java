@@ -4,6 +4,8 @@ import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.oci.RuntimeSpec;
 import dev.berth.runtime.volume.MountRequest;
+import dev.berth.runtime.volume.VolumeInfo;
+import dev.berth.runtime.volume.VolumeOptions;
 import dev.berth.runtime.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -84,11 +87,18 @@ final class MountResolver {
             r.target(), "bind", source.toString(), List.of("rbind", mode, propagation));
       case VOLUME:
         String name = r.source();
+        Path data;
         if (name.isEmpty()) {
           name = VolumeStore.anonymousName();
           anonymous.add(name);
+          data =
+              volumes
+                  .create(name, Map.of(VolumeInfo.ANONYMOUS_LABEL, ""), VolumeOptions.NONE)
+                  .mountpoint();
+        } else {
+          data = volumes.create(name);
         }
-        Path data = volumes.create(name);
+        volumes.activate(name);
         if (!r.noCopy()) {
           volumes.populate(name, rootfs.resolve(r.target().substring(1)));
         }

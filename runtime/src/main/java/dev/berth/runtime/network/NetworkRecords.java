@@ -35,7 +35,13 @@ final class NetworkRecords {
                 network.allocation().gateway().toString(),
                 network.bridge().value(),
                 network.spec().mtu(),
-                null));
+                null,
+                network.spec().metadata().labels(),
+                network.spec().metadata().attachable(),
+                network.spec().metadata().options(),
+                network.spec().metadata().created() == null
+                    ? null
+                    : network.spec().metadata().created().toString()));
     file.write(state, true);
   }
 

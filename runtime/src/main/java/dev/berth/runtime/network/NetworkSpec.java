@@ -4,6 +4,7 @@ import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.network.ipam.IpamRequest;
 import dev.berth.runtime.network.netlink.LinkName;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,8 @@ public record NetworkSpec(
     boolean internal,
     IpamRequest ipam,
     Optional<LinkName> bridgeName,
-    int mtu) {
+    int mtu,
+    NetworkSpec.Metadata metadata) {
 
   public static final String BRIDGE_NAME_OPTION = "com.docker.network.bridge.name";
   public static final String MTU_OPTION = "com.docker.network.driver.mtu";
@@ -30,6 +32,40 @@ public record NetworkSpec(
     if (mtu < 0) {
       throw new IllegalArgumentException("mtu " + mtu + " is negative");
     }
+    metadata = metadata == null ? Metadata.NONE : metadata;
+  }
+
+  /** A network without labels or recorded options, created now. */
+  public NetworkSpec(
+      String id,
+      String name,
+      boolean internal,
+      IpamRequest ipam,
+      Optional<LinkName> bridgeName,
+      int mtu) {
+    this(id, name, internal, ipam, bridgeName, mtu, Metadata.NONE);
+  }
+
+  /**
+   * What the API shows of a network and berth keeps but does not act on: labels, {@code
+   * attachable}, the driver options as given, and when it was created (null: unknown).
+   */
+  public record Metadata(
+      Map<String, String> labels,
+      boolean attachable,
+      Map<String, String> options,
+      Instant created) {
+    public static final Metadata NONE = new Metadata(Map.of(), false, Map.of(), null);
+
+    public Metadata {
+      labels = Map.copyOf(labels);
+      options = Map.copyOf(options);
+    }
+  }
+
+  /** This spec with {@code metadata}. */
+  public NetworkSpec withMetadata(Metadata newMetadata) {
+    return new NetworkSpec(id, name, internal, ipam, bridgeName, mtu, newMetadata);
   }
 
   /** A network with berth's defaults: a pool subnet, a generated bridge name, the kernel's MTU. */

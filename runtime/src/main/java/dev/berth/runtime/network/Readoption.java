@@ -98,7 +98,12 @@ final class Readoption {
             network.internal(),
             new IpamRequest(Optional.of(subnet), Optional.of(gateway)),
             Optional.of(new LinkName(network.bridge())),
-            network.mtu());
+            network.mtu(),
+            new NetworkSpec.Metadata(
+                network.labels(),
+                network.attachable(),
+                network.options(),
+                network.created() == null ? null : java.time.Instant.parse(network.created())));
     return new BridgeNetwork(
         spec, new NetworkAllocation(network.id(), subnet, gateway), new LinkName(network.bridge()));
   }

@@ -24,9 +24,15 @@ record StoredState(int version, Map<String, StoredState.Network> networks) {
       String gateway,
       String bridge,
       int mtu,
-      Map<String, Endpoint> endpoints) {
+      Map<String, Endpoint> endpoints,
+      Map<String, String> labels,
+      boolean attachable,
+      Map<String, String> options,
+      String created) {
     Network {
       endpoints = new TreeMap<>(endpoints == null ? Map.of() : endpoints);
+      labels = labels == null ? Map.of() : new TreeMap<>(labels);
+      options = options == null ? Map.of() : new TreeMap<>(options);
     }
   }
 

@@ -12,8 +12,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,15 +34,67 @@ public final class VolumeStore {
 
   /** Creates the named volume if absent and returns its data directory. */
   public Path create(String name) throws EngineException {
+    return create(name, Map.of(), VolumeOptions.NONE).mountpoint();
+  }
+
+  /**
+   * Creates a volume with labels and driver options, or returns the existing one of that name as
+   * dockerd does.
+   */
+  public synchronized VolumeInfo create(
+      String name, Map<String, String> labels, VolumeOptions options) throws EngineException {
     if (!NAME.matcher(name).matches()) {
       throw new EngineException(ErrorKind.INVALID_ARGUMENT, "invalid volume name \"" + name + "\"");
     }
+    if (exists(name)) {
+      return info(name);
+    }
     try {
-      return Files.createDirectories(data(name));
+      Files.createDirectories(data(name));
+      VolumeMetadataFile.write(
+          metadataFile(name), new VolumeMetadataFile.Metadata(Instant.now(), labels, options));
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.INTERNAL, "create volume " + name + ": " + e.getMessage(), e);
     }
+    return info(name);
+  }
+
+  /** The volume's labels, options, creation time and data directory; NOT_FOUND if absent. */
+  public VolumeInfo info(String name) throws EngineException {
+    if (!NAME.matcher(name).matches() || !exists(name)) {
+      throw new EngineException(ErrorKind.NOT_FOUND, "get " + name + ": no such volume");
+    }
+    VolumeMetadataFile.Metadata metadata = VolumeMetadataFile.read(metadataFile(name));
+    return new VolumeInfo(
+        name, metadata.labels(), metadata.options(), metadata.createdAt(), data(name));
+  }
+
+  /** Every volume, by name. */
+  public List<VolumeInfo> infos() throws EngineException {
+    List<VolumeInfo> all = new java.util.ArrayList<>();
+    for (String name : list()) {
+      if (exists(name)) {
+        all.add(info(name));
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Mounts a volume created with driver options (a tmpfs, a bind of {@code device}) on its data
+   * directory, once; the container side calls it before binding the volume into a container.
+   */
+  public synchronized void activate(String name) throws EngineException {
+    VolumeInfo volume = info(name);
+    if (volume.options().isPlain() || VolumeMounts.isMountPoint(volume.mountpoint())) {
+      return;
+    }
+    VolumeMounts.mount(volume);
+  }
+
+  private Path metadataFile(String name) {
+    return root.resolve(name).resolve("volume.json");
   }
 
   /** A fresh random name for an anonymous volume. */
@@ -97,8 +151,11 @@ public final class VolumeStore {
     }
   }
 
-  /** Removes the volume and its data. */
-  public void remove(String name) throws EngineException {
+  /** Removes the volume and its data (unmounting first a volume with driver options). */
+  public synchronized void remove(String name) throws EngineException {
+    if (VolumeMounts.isMountPoint(data(name))) {
+      VolumeMounts.unmount(name, data(name));
+    }
     try {
       FileTrees.deleteTree(root.resolve(name));
     } catch (IOException e) {

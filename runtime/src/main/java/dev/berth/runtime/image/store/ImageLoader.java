@@ -170,7 +170,13 @@ public final class ImageLoader {
       store.add(name, repoDigest, manifestDigest, id, size);
     }
     return new PulledImage(
-        names.isEmpty() ? null : names.get(0), id, repoDigest, manifestDigest, manifest, config);
+        names.isEmpty() ? null : names.get(0),
+        id,
+        repoDigest,
+        manifestDigest,
+        manifest,
+        config,
+        names);
   }
 
   private void copy(ArchivedImage.BlobSource source, Descriptor d)

@@ -158,6 +158,15 @@ public final class ImageStore {
     return add(target, null, image.manifest(), image.id(), image.size());
   }
 
+  /**
+   * Removes one tag but keeps the image even when it was its last ({@code rmi -f} of an image a
+   * container uses: the image stays, dangling).
+   */
+  public synchronized void untag(ImageReference tag) throws EngineException {
+    untagEverywhere(tag.withTag(tag.tag()).toString());
+    save();
+  }
+
   /** The image's single-platform manifest. */
   public Manifest manifest(ImageRecord image) throws EngineException {
     ManifestDocument doc = ImageJson.parseManifest(blobs.read(image.manifest()), null);

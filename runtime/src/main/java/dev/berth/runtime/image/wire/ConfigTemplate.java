@@ -9,6 +9,7 @@ import java.util.Map;
  * "config":{"Env":[...],"Cmd":[...]},"rootfs":{"type":"layers","diff_ids":[...]}}}.
  */
 public class ConfigTemplate {
+  public String created;
   public String architecture;
   public String os;
   public String variant;

@@ -81,6 +81,19 @@ public final class ImageJson {
         diffIds);
   }
 
+  /** The config's {@code created} time, if it has a valid one. */
+  public static java.util.Optional<java.time.Instant> created(byte[] configJson)
+      throws InvalidImageDataException {
+    String created = read(configJson, ConfigTemplate.class, "image config").created;
+    try {
+      return created == null || created.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(java.time.OffsetDateTime.parse(created).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Serializes a manifest in its own media type. */
   public static byte[] write(Manifest manifest) {
     ManifestTemplate t = new ManifestTemplate();

@@ -2,6 +2,7 @@ package dev.berth.runtime.server.engine;
 
 import dev.berth.runtime.api.EngineException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +26,17 @@ public interface ContainerLinks {
 
   /** Disconnects it; a container not on the network is a NOT_FOUND unless {@code force}. */
   void disconnect(String container, String networkId, boolean force) throws EngineException;
+
+  /** One container's endpoint on a network, as {@code network inspect} lists it. */
+  record NetworkEndpoint(String name, String endpointId, String macAddress, String ipv4Address) {}
+
+  /**
+   * The running containers' endpoints on the network with ID {@code networkId}, by container ID
+   * ({@code Containers} of {@code network inspect}); none by default.
+   */
+  default Map<String, NetworkEndpoint> endpointsOn(String networkId) {
+    return Map.of();
+  }
 
   /** Full IDs of the containers (in any state) attached to or configured for a network. */
   Set<String> usingNetwork(String networkId);

@@ -70,6 +70,20 @@ public final class ApiRequest {
     return Optional.ofNullable(query.getValue(name));
   }
 
+  /** Every value of a repeated query parameter, e.g. {@code names} of {@code /images/get}. */
+  public List<String> queryValues(String name) {
+    List<String> values = query.getValues(name);
+    return values == null ? List.of() : List.copyOf(values);
+  }
+
+  /**
+   * The body as a stream of bytes, for uploads that are not JSON (the tar of {@code POST
+   * /images/load}); the server's body limit does not apply.
+   */
+  public InputStream stream() {
+    return Request.asInputStream(jetty);
+  }
+
   /** A query parameter as dockerd reads booleans: absent, "", 0, no, false and none are false. */
   public boolean flag(String name) {
     String value = query(name).map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("");

@@ -1,7 +1,11 @@
 package dev.berth.runtime.server.http;
 
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.api.ErrorTemplate;
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -195,6 +199,57 @@ public final class ApiResponse {
     response.getHeaders().put(HttpHeader.UPGRADE, "tcp");
     request.setAttribute(
         HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, connection.apply(endPoint, attachThreads));
+    callback.succeeded();
+  }
+
+  /** Writes a body of bytes, e.g. the tar of {@code docker save}. */
+  @FunctionalInterface
+  public interface BodyWriter {
+    void write(OutputStream out) throws IOException, EngineException;
+  }
+
+  /**
+   * Answers a body written by {@code writer} on this thread as it produces it (chunked). A failure
+   * before anything was answered is thrown; after the headers went out it aborts the response.
+   */
+  public void stream(int status, String contentType, BodyWriter writer) throws EngineException {
+    take();
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    OutputStream sink = Content.Sink.asOutputStream(response);
+    BufferedOutputStream out =
+        new BufferedOutputStream(
+            new FilterOutputStream(sink) {
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+              }
+
+              @Override
+              public void close() throws IOException {
+                flush(); // the writer may close its stream; the response ends below
+              }
+            },
+            1 << 16);
+    try {
+      writer.write(out);
+      out.flush();
+    } catch (IOException | EngineException | RuntimeException e) {
+      if (!response.isCommitted()) {
+        answered.set(false);
+        throw e instanceof EngineException ee
+            ? ee
+            : new EngineException(ErrorKind.INTERNAL, "writing the body: " + e, e);
+      }
+      callback.failed(e);
+      return;
+    }
+    try {
+      sink.close();
+    } catch (IOException e) {
+      callback.failed(e);
+      return;
+    }
     callback.succeeded();
   }
 
