@@ -10,4 +10,7 @@ public interface BuildListener {
 
   /** A piece of output, ending in a newline. */
   void stream(String text);
+
+  /** The image was built (before {@code Successfully built}); the API sends it as {@code aux}. */
+  default void built(dev.berth.runtime.image.Digest imageId) {}
 }

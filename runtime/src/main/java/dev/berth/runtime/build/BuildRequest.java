@@ -60,6 +60,23 @@ public record BuildRequest(
         Map.of());
   }
 
+  public BuildRequest withContext(Path dir) {
+    return new BuildRequest(
+        dir,
+        dockerfile,
+        inline,
+        tags,
+        buildArgs,
+        labels,
+        target,
+        noCache,
+        pull,
+        networkMode,
+        extraHosts,
+        shmSize,
+        contexts);
+  }
+
   public BuildRequest withBuildArgs(Map<String, String> args) {
     return new BuildRequest(
         context,

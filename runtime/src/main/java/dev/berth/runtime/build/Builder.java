@@ -12,8 +12,12 @@ import dev.berth.runtime.image.store.ImagePuller;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.ImageStore;
 import dev.berth.runtime.image.store.PullListener;
+import dev.berth.runtime.layer.LayerLimits;
+import dev.berth.runtime.layer.LayerUnpacker;
+import dev.berth.runtime.layer.LinuxSpecialFiles;
 import dev.berth.runtime.state.FileTrees;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +56,8 @@ public final class Builder {
   private final RunExecutor runs;
   private final Path workRoot;
   private final BuildCache cache;
+  private final LayerUnpacker contextUnpacker =
+      new LayerUnpacker(new LinuxSpecialFiles(), LayerLimits.DEFAULT);
 
   /**
    * @param puller pulls missing base images; null when this engine cannot pull
@@ -65,6 +71,9 @@ public final class Builder {
     this.workRoot = stateRoot.resolve("tmp");
     this.cache = BuildCache.open(stateRoot);
     try {
+      if (Files.isDirectory(workRoot)) {
+        FileTrees.deleteTree(workRoot); // what a killed build left
+      }
       Files.createDirectories(workRoot);
     } catch (IOException e) {
       throw new EngineException(ErrorKind.INTERNAL, "creating " + workRoot + ": " + e, e);
@@ -100,6 +109,34 @@ public final class Builder {
         FileTrees.deleteTree(work);
       } catch (IOException e) {
         // leftovers under tmp/ are removed with the next engine start
+      }
+    }
+  }
+
+  /**
+   * Builds from a context sent as a tar (possibly gzip- or zstd-compressed), as {@code POST /build}
+   * receives it; {@code request}'s context directory is replaced by the unpacked archive. Entries
+   * that would land outside the context are refused.
+   */
+  public BuildResult build(InputStream archive, BuildRequest request, BuildListener listener)
+      throws EngineException {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory(workRoot, "context-");
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.INTERNAL, "creating a context directory: " + e, e);
+    }
+    try {
+      contextUnpacker.unpack(archive, dir, "build context");
+      return build(request.withContext(dir), listener);
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT, "reading the build context: " + e.getMessage(), e);
+    } finally {
+      try {
+        FileTrees.deleteTree(dir);
+      } catch (IOException e) {
+        // removed with the next engine start
       }
     }
   }

@@ -348,6 +348,7 @@ final class Run {
     }
     byte[] config = ConfigJson.write(state, labels, created);
     ImageRecord image = committer.commit(config, Builder.blobs(state.layers), tags);
+    out.built(image.id());
     out.stream("Successfully built " + image.id().shortHex() + "\n");
     List<String> named = new ArrayList<>();
     for (ImageReference tag : tags) {

@@ -27,14 +27,14 @@ import java.util.List;
  * A whole engine for builder tests under one temp dir: image store, container service (crun if
  * present), the builder with {@link ContainerRunExecutor}. Close it to remove everything.
  */
-final class BuildEngine implements AutoCloseable {
-  final Path root;
-  final ImageStore store;
-  final Containers containers;
-  final Builder builder;
-  final EngineRoots roots;
+public final class BuildEngine implements AutoCloseable {
+  public final Path root;
+  public final ImageStore store;
+  public final Containers containers;
+  public final Builder builder;
+  public final EngineRoots roots;
 
-  BuildEngine() throws Exception {
+  public BuildEngine() throws Exception {
     root = Files.createTempDirectory("berth-build-test-");
     roots = new EngineRoots(root.resolve("state"), root.resolve("run"));
     store = ImageStore.open(root.resolve("images"), new LinuxSpecialFiles(), LayerLimits.DEFAULT);
@@ -53,12 +53,12 @@ final class BuildEngine implements AutoCloseable {
   }
 
   /** Builds, collecting the output into {@code output}. */
-  BuildResult build(BuildRequest request, List<String> output) throws Exception {
+  public BuildResult build(BuildRequest request, List<String> output) throws Exception {
     return builder.build(request, output::add);
   }
 
   /** Runs the image's default command (or {@code command}) and returns its output lines. */
-  List<String> run(String image, String... command) throws Exception {
+  public List<String> run(String image, String... command) throws Exception {
     ImageRecord record = store.get(image);
     var config = store.config(record);
     ImageConfig ic =

@@ -70,6 +70,20 @@ public final class ApiRequest {
     return Optional.ofNullable(query.getValue(name));
   }
 
+  /** Every value of a repeated query parameter ({@code ?t=a&t=b}), in order. */
+  public List<String> queryAll(String name) {
+    List<String> values = query.getValues(name);
+    return values == null ? List.of() : List.copyOf(values);
+  }
+
+  /**
+   * The raw body as a stream, whatever its Content-Type and size (a build context tar); the caller
+   * bounds what it reads.
+   */
+  public InputStream bodyStream() {
+    return Request.asInputStream(jetty);
+  }
+
   /** A query parameter as dockerd reads booleans: absent, "", 0, no, false and none are false. */
   public boolean flag(String name) {
     String value = query(name).map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("");
