@@ -37,11 +37,20 @@ public final class DockerCli {
 
   /** Runs {@code docker -H unix://SOCKET ARGS} with {@code stdin} and a 60 s limit. */
   public Result run(String stdin, String... args) throws IOException, InterruptedException {
+    return runWithEnv(java.util.Map.of(), stdin, args);
+  }
+
+  /**
+   * Like {@link #run(String, String...)} with extra environment, e.g. {@code DOCKER_BUILDKIT=0}.
+   */
+  public Result runWithEnv(java.util.Map<String, String> env, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(binary.toString(), "-H", "unix://" + socket));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("DOCKER_"));
     builder.environment().put("DOCKER_CONFIG", config.toString());
+    builder.environment().putAll(env);
     Path out = Files.createTempFile(config, "stdout", ".txt");
     Path err = Files.createTempFile(config, "stderr", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());

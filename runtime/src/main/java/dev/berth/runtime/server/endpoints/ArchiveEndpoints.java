@@ -67,7 +67,7 @@ public final class ArchiveEndpoints implements Endpoints {
   private void put(ApiRequest request, ApiResponse response) throws EngineException {
     String path = path(request);
     ContainerArchive archive = archive(request);
-    try (InputStream in = request.bodyStream()) {
+    try (InputStream in = request.stream()) {
       archive.extract(path, in, request.flag("noOverwriteDirNonDir"));
     } catch (IOException e) {
       throw new EngineException(
