@@ -3,7 +3,6 @@ package dev.berth.runtime.api;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -156,7 +155,8 @@ public final class EngineClient implements AutoCloseable {
 
   private EngineException unreachable(HttpMethod method, String path, Throwable cause) {
     String why =
-        cause instanceof ConnectException || cause instanceof java.nio.file.NoSuchFileException
+        cause instanceof java.net.SocketException
+                || cause instanceof java.nio.file.NoSuchFileException
             ? "nothing listens there"
             : cause.toString();
     return new EngineException(

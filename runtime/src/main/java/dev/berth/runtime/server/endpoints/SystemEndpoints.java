@@ -128,15 +128,20 @@ public final class SystemEndpoints implements Endpoints {
             identity.root().toString(),
             List.of(),
             false,
-            Map.of(
-                "crun", new InfoTemplate.Runtime("crun"), "runc", new InfoTemplate.Runtime("runc")),
-            "crun",
+            runtimes(),
+            host.defaultRuntime(),
             new InfoTemplate.Swarm("", "", "inactive", false, ""),
             true,
             "",
             "",
             List.of(),
-            List.of()));
+            host.lacks()));
+  }
+
+  private Map<String, InfoTemplate.Runtime> runtimes() {
+    Map<String, InfoTemplate.Runtime> runtimes = new java.util.LinkedHashMap<>();
+    host.ociRuntimes().forEach(name -> runtimes.put(name, new InfoTemplate.Runtime(name)));
+    return runtimes;
   }
 
   private static int openFiles() {

@@ -1,0 +1,54 @@
+package dev.berth.orchestrator.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command that runs berthd: {@code $BERTH_BERTHD} (e.g. a checkout's {@code bin/berthd}) if
+ * set, else this JVM's java with this JVM's class path (the berth jar shades the runtime) and
+ * berthd's main class, named here and never linked. Under {@code setsid}, so the daemon has its own
+ * session and outlives the terminal and the CLI that started it.
+ */
+public record DaemonLauncher(List<String> command) {
+  static final String MAIN_CLASS = "dev.berth.runtime.server.BerthdMain";
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+  public DaemonLauncher {
+    command = List.copyOf(command);
+  }
+
+  /** How this process would start berthd. */
+  public static DaemonLauncher forThisProcess(Map<String, String> env) {
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
+    String custom = env.get("BERTH_BERTHD");
+    if (custom != null && !custom.isBlank()) {
+      command.add(custom);
+      return new DaemonLauncher(command);
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(MAIN_CLASS);
+    return new DaemonLauncher(command);
+  }
+
+  /** The full command line for a berthd on {@code paths}. */
+  List<String> commandFor(DaemonPaths paths) {
+    List<String> full = new ArrayList<>(command);
+    full.addAll(
+        List.of(
+            "--root",
+            paths.root().toString(),
+            "--exec-root",
+            paths.execRoot().toString(),
+            "--socket",
+            paths.socket().toString()));
+    return full;
+  }
+}

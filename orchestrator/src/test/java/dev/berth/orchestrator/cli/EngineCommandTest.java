@@ -1,0 +1,192 @@
+package dev.berth.orchestrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code berth engine start|status|stop} with real berthd processes on temporary roots. */
+class EngineCommandTest {
+
+  @TempDir Path temp;
+  private Path root;
+  private Path execRoot;
+  private Path socket;
+
+  @BeforeEach
+  void paths() {
+    root = temp.resolve("root");
+    execRoot = temp.resolve("run");
+    socket = execRoot.resolve("berth.sock");
+  }
+
+  @AfterEach
+  void killWhatTheTestStarted() throws Exception {
+    Optional<ProcessHandle> daemon = daemon();
+    if (daemon.isPresent()) {
+      daemon.get().destroyForcibly();
+      daemon.get().onExit().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void startStatusStop_runABerthdOnTheGivenRootAndStopIt() throws Exception {
+    CliRun start = berth(Map.of(), "engine", "start");
+    assertThat(start.exitCode()).as(start.err()).isZero();
+    assertThat(start.out()).startsWith("berthd started (pid ").contains(socket.toString());
+    ProcessHandle process = daemon().orElseThrow();
+    assertThat(process.isAlive()).isTrue();
+    assertThat(Files.readString(root.resolve("berthd.log"))).contains("starting on root " + root);
+
+    CliRun status = berth(Map.of(), "engine", "status");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out())
+        .contains("engine:      berthd ")
+        .contains("socket:      " + socket)
+        .contains("root:        " + root)
+        .contains("pid:         " + process.pid())
+        .containsPattern("oci runtime: (crun|runc)")
+        .contains("host lacks:");
+
+    CliRun again = berth(Map.of(), "engine", "start");
+    assertThat(again.out()).startsWith("an engine already answers on " + socket);
+
+    CliRun stop = berth(Map.of(), "engine", "stop");
+    assertThat(stop.exitCode()).as(stop.err()).isZero();
+    assertThat(stop.out()).isEqualTo("berthd (pid " + process.pid() + ") stopped\n");
+    assertThat(process.isAlive()).isFalse();
+    assertThat(socket).doesNotExist();
+  }
+
+  @Test
+  void startedDaemon_outlivesTheCliProcessThatStartedIt() throws Exception {
+    Process cli = berthProcess("start");
+    assertThat(cli.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).as(output(cli)).isZero();
+
+    ProcessHandle daemon = daemon().orElseThrow();
+    assertThat(daemon.isAlive()).isTrue();
+    assertThat(daemon.parent().map(ProcessHandle::pid)).isNotEqualTo(Optional.of(cli.pid()));
+    assertThat(berth(Map.of(), "engine", "status").exitCode()).isZero();
+  }
+
+  @Test
+  void twoConcurrentStarts_startOneDaemon() throws Exception {
+    Process first = berthProcess("start");
+    Process second = berthProcess("start");
+    assertThat(first.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    String one = output(first);
+    String two = output(second);
+
+    assertThat(first.exitValue()).as(one).isZero();
+    assertThat(second.exitValue()).as(two).isZero();
+    List<String> outcomes = List.of(one.strip(), two.strip());
+    assertThat(outcomes).filteredOn(o -> o.startsWith("berthd started")).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o.startsWith("an engine already answers")).hasSize(1);
+    long berthds =
+        ProcessHandle.allProcesses()
+            .filter(
+                p ->
+                    p.info()
+                        .arguments()
+                        .map(a -> List.of(a).contains(root.toString()))
+                        .orElse(false))
+            .count();
+    assertThat(berthds).isEqualTo(1);
+  }
+
+  @Test
+  void status_withNothingRunning_saysSoAndHowToStartIt() {
+    CliRun status = berth(Map.of(), "engine", "status");
+
+    assertThat(status.exitCode()).isEqualTo(1);
+    assertThat(status.err())
+        .contains(socket.toString())
+        .contains("cannot reach the engine")
+        .contains("berth engine start")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void stop_withNothingRunning_succeedsSayingThereWasNothing() {
+    CliRun stop = berth(Map.of(), "engine", "stop");
+
+    assertThat(stop.exitCode()).isZero();
+    assertThat(stop.out()).isEqualTo("no engine answers on " + socket + ": nothing to stop\n");
+  }
+
+  @Test
+  void start_whenBerthdExitsAtOnce_reportsItsExitCodeAndOutput() {
+    CliRun start = berth(Map.of("BERTH_BERTHD", "/bin/false"), "engine", "start");
+
+    assertThat(start.exitCode()).isEqualTo(1);
+    assertThat(start.err())
+        .contains("berthd exited with code 1 before answering on " + socket)
+        .doesNotContain("Exception");
+  }
+
+  private CliRun berth(Map<String, String> extraEnv, String... args) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("BERTH_ROOT", root.toString());
+    env.put("BERTH_EXEC_ROOT", execRoot.toString());
+    env.remove("BERTH_HOST");
+    env.putAll(extraEnv);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        BerthMain.run(args, new PrintWriter(out), new PrintWriter(err), HostContext.of(temp, env));
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** {@code berth ARGS} as its own JVM, as a user would run it. */
+  private Process berthProcess(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(BerthMain.class.getName());
+    command.addAll(
+        List.of("engine", "--root", root.toString(), "--exec-root", execRoot.toString()));
+    command.addAll(List.of(args));
+    // standard error only in assertion messages: the test class path's slf4j warns there
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectError(Files.createTempFile(temp, "stderr", ".txt").toFile());
+    builder.environment().remove("BERTH_HOST");
+    return builder.start();
+  }
+
+  private static String output(Process process) throws IOException {
+    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  /** The berthd holding this test's root lock, if one runs. */
+  private Optional<ProcessHandle> daemon() throws IOException {
+    Path lock = root.resolve("berthd.lock");
+    if (!Files.exists(lock)) {
+      return Optional.empty();
+    }
+    String pid = Files.readString(lock).strip();
+    if (pid.isEmpty()) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(Long.parseLong(pid))
+        .filter(
+            p -> p.info().arguments().map(a -> List.of(a).contains(root.toString())).orElse(false));
+  }
+}

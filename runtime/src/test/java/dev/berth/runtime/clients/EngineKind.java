@@ -1,0 +1,30 @@
+package dev.berth.runtime.clients;
+
+import dev.berth.runtime.server.Berthd;
+import dev.berth.testkit.DockerdFixture;
+import java.nio.file.Path;
+
+/** The engines a client scenario runs against: the reference dockerd, and berthd. */
+public enum EngineKind {
+  /** Debian's dockerd from the test kit ({@link DockerdFixture#shared()}), the oracle. */
+  DOCKERD {
+    @Override
+    ClientEngine open(Path temp) {
+      return new ClientEngine(this, DockerdFixture.shared().socket(), temp, null);
+    }
+  },
+  /** A berthd started in this JVM on temporary roots and its own socket. */
+  BERTHD {
+    @Override
+    ClientEngine open(Path temp) throws Exception {
+      Path base = temp.resolve("berthd");
+      Berthd berthd =
+          Berthd.start(
+              new Berthd.Config(base.resolve("root"), base.resolve("run"), base.resolve("b.sock")));
+      return new ClientEngine(this, berthd.socket(), temp, berthd);
+    }
+  };
+
+  /** Starts or finds the engine; {@code temp} is the test's own directory. */
+  abstract ClientEngine open(Path temp) throws Exception;
+}
