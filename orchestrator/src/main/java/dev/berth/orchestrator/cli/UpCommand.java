@@ -1,0 +1,129 @@
+package dev.berth.orchestrator.cli;
+
+import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.plan.RecreatePolicy;
+import dev.berth.orchestrator.reconcile.Reconciler;
+import dev.berth.orchestrator.reconcile.UpOptions;
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code berth up}: create and start the project's containers. */
+@Command(name = "up", description = "Create and start containers.")
+final class UpCommand implements Callable<Integer> {
+
+  @ParentCommand BerthCommand parent;
+
+  @Parameters(paramLabel = "SERVICE", description = "Services to start (default: all).")
+  List<String> services = new ArrayList<>();
+
+  @Option(
+      names = {"-d", "--detach"},
+      description = "Detached mode: run containers in the background.")
+  boolean detach;
+
+  @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies -d.")
+  boolean waitReady;
+
+  @Option(
+      names = "--wait-timeout",
+      paramLabel = "SECONDS",
+      description = "Maximum duration in seconds to wait for the project to be running|healthy.")
+  Integer waitTimeout;
+
+  @Option(names = "--force-recreate", description = "Recreate containers even if unchanged.")
+  boolean forceRecreate;
+
+  @Option(names = "--no-recreate", description = "Don't recreate existing containers.")
+  boolean noRecreate;
+
+  @Option(names = "--remove-orphans", description = "Remove containers of services not defined.")
+  boolean removeOrphans;
+
+  @Option(names = "--no-start", description = "Don't start the services after creating them.")
+  boolean noStart;
+
+  @Option(
+      names = "--pull",
+      paramLabel = "POLICY",
+      description = "Pull image before running (always|missing|never).")
+  String pull;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "SERVICE=NUM",
+      description = "Scale SERVICE to NUM instances; overrides scale in the compose file.")
+  List<String> scale = new ArrayList<>();
+
+  @Option(
+      names = {"-t", "--timeout"},
+      paramLabel = "SECONDS",
+      description = "Shutdown timeout in seconds when containers are replaced.")
+  Integer timeout;
+
+  @Override
+  public Integer call() throws BerthException, EngineException {
+    if (forceRecreate && noRecreate) {
+      throw new BerthException(
+          ErrorKind.USAGE, "--force-recreate and --no-recreate are incompatible");
+    }
+    if (!detach && !waitReady) {
+      throw new BerthException(
+          ErrorKind.UNSUPPORTED,
+          "attached `up` is not supported yet; use `up -d` (or `up --wait`) and `logs -f`");
+    }
+    try (ProjectSession session = ProjectSession.open(parent, services)) {
+      Reconciler reconciler =
+          new Reconciler(session.engine(), session.progress(), session.parallel());
+      reconciler.up(session.project(), services, options());
+      if (waitReady) {
+        reconciler.awaitReady(
+            session.project(),
+            services,
+            waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
+      }
+    }
+    return 0;
+  }
+
+  private UpOptions options() throws BerthException {
+    RecreatePolicy policy =
+        forceRecreate
+            ? RecreatePolicy.FORCE
+            : noRecreate ? RecreatePolicy.NEVER : RecreatePolicy.DIVERGED;
+    if (pull != null && !List.of("always", "missing", "never").contains(pull)) {
+      throw new BerthException(
+          ErrorKind.USAGE, "invalid --pull value \"" + pull + "\": use always, missing or never");
+    }
+    return new UpOptions(
+        policy,
+        removeOrphans,
+        noStart,
+        pull,
+        scales(),
+        Duration.ofSeconds(timeout == null ? 10 : timeout));
+  }
+
+  private Map<String, Integer> scales() throws BerthException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (String s : scale) {
+      int eq = s.indexOf('=');
+      try {
+        out.put(s.substring(0, eq), Integer.parseInt(s.substring(eq + 1)));
+      } catch (RuntimeException e) {
+        throw new BerthException(
+            ErrorKind.USAGE, "invalid --scale \"" + s + "\": expected SERVICE=NUMBER");
+      }
+    }
+    return out;
+  }
+}
