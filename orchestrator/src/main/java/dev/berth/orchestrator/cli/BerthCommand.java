@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       UpCommand.class,
       DownCommand.class,
-      PsCommand.class
+      PsCommand.class,
+      LogsCommand.class,
+      RunCommand.class,
+      ExecCommand.class
     })
 public final class BerthCommand implements Runnable {
 

@@ -1,6 +1,10 @@
 package dev.berth.orchestrator.cli;
 
 import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.engine.ContainerInfo;
+import dev.berth.orchestrator.loader.ProjectFilters;
+import dev.berth.orchestrator.model.Project;
+import dev.berth.orchestrator.plan.Labels;
 import dev.berth.orchestrator.plan.RecreatePolicy;
 import dev.berth.orchestrator.reconcile.Reconciler;
 import dev.berth.orchestrator.reconcile.UpOptions;
@@ -70,21 +74,71 @@ final class UpCommand implements Callable<Integer> {
       description = "Shutdown timeout in seconds when containers are replaced.")
   Integer timeout;
 
+  @Option(
+      names = "--abort-on-container-exit",
+      description = "Stops all containers if any container was stopped. Incompatible with -d.")
+  boolean abortOnExit;
+
+  @Option(
+      names = "--abort-on-container-failure",
+      description = "Stops all containers if any container exited with failure.")
+  boolean abortOnFailure;
+
+  @Option(
+      names = "--exit-code-from",
+      paramLabel = "SERVICE",
+      description =
+          "Return the exit code of the selected service container."
+              + " Implies --abort-on-container-exit.")
+  String exitCodeFrom;
+
+  @Option(
+      names = "--attach",
+      paramLabel = "SERVICE",
+      description = "Restrict attaching to the specified services.")
+  List<String> attach = new ArrayList<>();
+
+  @Option(
+      names = "--no-attach",
+      paramLabel = "SERVICE",
+      description = "Do not attach (stream logs) to the specified services.")
+  List<String> noAttach = new ArrayList<>();
+
+  @Option(names = "--no-log-prefix", description = "Don't print prefix in logs.")
+  boolean noLogPrefix;
+
+  @Option(names = "--no-color", description = "Produce monochrome output.")
+  boolean noColor;
+
   @Override
   public Integer call() throws BerthException, EngineException {
     if (forceRecreate && noRecreate) {
       throw new BerthException(
           ErrorKind.USAGE, "--force-recreate and --no-recreate are incompatible");
     }
-    if (!detach && !waitReady) {
+    boolean attached = !detach && !waitReady;
+    if (!attached && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
       throw new BerthException(
-          ErrorKind.UNSUPPORTED,
-          "attached `up` is not supported yet; use `up -d` (or `up --wait`) and `logs -f`");
+          ErrorKind.USAGE,
+          "--abort-on-container-exit, --abort-on-container-failure and --exit-code-from"
+              + " need an attached up (no -d or --wait)");
+    }
+    if (abortOnExit && abortOnFailure) {
+      throw new BerthException(
+          ErrorKind.USAGE,
+          "--abort-on-container-exit and --abort-on-container-failure are incompatible");
     }
     try (ProjectSession session = ProjectSession.open(parent, services)) {
       Reconciler reconciler =
           new Reconciler(session.engine(), session.progress(), session.parallel());
+      if (exitCodeFrom != null && session.project().service(exitCodeFrom).isEmpty()) {
+        throw new BerthException(
+            ErrorKind.NOT_FOUND, "--exit-code-from: no such service: " + exitCodeFrom);
+      }
       reconciler.up(session.project(), services, options());
+      if (attached && !noStart) {
+        return attach(session);
+      }
       if (waitReady) {
         reconciler.awaitReady(
             session.project(),
@@ -93,6 +147,43 @@ final class UpCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private int attach(ProjectSession session) throws BerthException, EngineException {
+    Project selected = ProjectFilters.withSelectedServices(session.project(), services);
+    List<ContainerInfo> all = new ArrayList<>();
+    for (String s : selected.serviceNames()) {
+      all.addAll(session.engine().containers(Labels.ofService(selected.name(), s), true));
+    }
+    List<String> attachTo = attach.isEmpty() ? selected.serviceNames() : attach;
+    List<ContainerInfo> attached = new ArrayList<>();
+    for (ContainerInfo c : all) {
+      String service = c.label(Labels.SERVICE).orElse("");
+      if (attachTo.contains(service) && !noAttach.contains(service)) {
+        attached.add(c);
+      }
+    }
+    attached.sort(java.util.Comparator.comparing(ContainerInfo::name));
+    String prefix = selected.name() + "-";
+    LogPrinter printer =
+        new LogPrinter(
+            session.out(),
+            attached.stream()
+                .map(c -> c.name().replaceFirst("^" + java.util.regex.Pattern.quote(prefix), ""))
+                .toList(),
+            !noLogPrefix,
+            Colours.enabled(parent.global().ansi(), noColor));
+    AttachedUp.Cascade cascade =
+        abortOnExit || exitCodeFrom != null
+            ? AttachedUp.Cascade.ON_EXIT
+            : abortOnFailure ? AttachedUp.Cascade.ON_FAILURE : AttachedUp.Cascade.NONE;
+    return new AttachedUp(session.engine(), session.progress(), printer, selected)
+        .run(
+            attached,
+            all,
+            cascade,
+            exitCodeFrom,
+            Duration.ofSeconds(timeout == null ? 10 : timeout));
   }
 
   private UpOptions options() throws BerthException {

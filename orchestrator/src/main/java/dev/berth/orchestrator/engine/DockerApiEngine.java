@@ -3,12 +3,17 @@ package dev.berth.orchestrator.engine;
 import dev.berth.runtime.api.ContainerConfigTemplate;
 import dev.berth.runtime.api.ContainerInspectTemplate;
 import dev.berth.runtime.api.ContainerSummaryTemplate;
+import dev.berth.runtime.api.ContainerTopTemplate;
 import dev.berth.runtime.api.ContainerWaitTemplate;
 import dev.berth.runtime.api.EngineClient;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.EngineVersion;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.api.ExecCreateTemplate;
+import dev.berth.runtime.api.ExecInspectTemplate;
+import dev.berth.runtime.api.ExecStartTemplate;
 import dev.berth.runtime.api.IdTemplate;
+import dev.berth.runtime.api.ImageDetailsTemplate;
 import dev.berth.runtime.api.ImageInspectTemplate;
 import dev.berth.runtime.api.LogFrames;
 import dev.berth.runtime.api.NetworkConnectTemplate;
@@ -307,6 +312,77 @@ public final class DockerApiEngine implements Engine {
           tty,
           (stream, payload) ->
               sink.accept(new LogLine(stream == 2, new String(payload, StandardCharsets.UTF_8))));
+    }
+  }
+
+  @Override
+  public void pause(String id) throws EngineException {
+    client.post("/containers/" + encode(id) + "/pause", Map.of(), null, Void.class);
+  }
+
+  @Override
+  public void unpause(String id) throws EngineException {
+    client.post("/containers/" + encode(id) + "/unpause", Map.of(), null, Void.class);
+  }
+
+  @Override
+  public int exec(String id, ExecSpec spec, Consumer<LogLine> sink)
+      throws EngineException, IOException {
+    IdTemplate exec =
+        client.post(
+            "/containers/" + encode(id) + "/exec",
+            Map.of(),
+            new ExecCreateTemplate(
+                spec.command(),
+                spec.env().isEmpty() ? null : spec.env(),
+                spec.user(),
+                spec.workingDir(),
+                spec.privileged() ? Boolean.TRUE : null,
+                false,
+                false,
+                true,
+                true),
+            IdTemplate.class);
+    try (InputStream in =
+        client.openStream(
+            "POST",
+            "/exec/" + exec.id() + "/start",
+            Map.of(),
+            new ExecStartTemplate(false, false))) {
+      LogFrames.read(
+          in,
+          false,
+          (stream, payload) ->
+              sink.accept(new LogLine(stream == 2, new String(payload, StandardCharsets.UTF_8))));
+    }
+    ExecInspectTemplate done =
+        client.get("/exec/" + exec.id() + "/json", Map.of(), ExecInspectTemplate.class);
+    return done.exitCode() == null ? -1 : done.exitCode();
+  }
+
+  @Override
+  public List<List<String>> top(String id) throws EngineException {
+    ContainerTopTemplate top =
+        client.get("/containers/" + encode(id) + "/top", Map.of(), ContainerTopTemplate.class);
+    List<List<String>> out = new ArrayList<>();
+    out.add(top.titles() == null ? List.of() : top.titles());
+    if (top.processes() != null) {
+      out.addAll(top.processes());
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<ImageInfo> image(String reference) throws EngineException {
+    try {
+      ImageDetailsTemplate image =
+          client.get("/images/" + reference + "/json", Map.of(), ImageDetailsTemplate.class);
+      return Optional.of(new ImageInfo(image.id(), image.size(), image.created()));
+    } catch (EngineException e) {
+      if (gone(e)) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 

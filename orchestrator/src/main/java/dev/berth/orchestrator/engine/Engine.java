@@ -83,6 +83,22 @@ public interface Engine extends AutoCloseable {
       Consumer<LogLine> sink)
       throws EngineException, IOException;
 
+  void pause(String id) throws EngineException;
+
+  void unpause(String id) throws EngineException;
+
+  /**
+   * Runs {@code command} in the running container {@code id} without a TTY, streaming its output to
+   * {@code sink}; its exit code.
+   */
+  int exec(String id, ExecSpec spec, Consumer<LogLine> sink) throws EngineException, IOException;
+
+  /** {@code ps}-style process table: titles first, then one row per process. */
+  List<List<String>> top(String id) throws EngineException;
+
+  /** Image id, size and creation time of {@code reference}, when present. */
+  Optional<ImageInfo> image(String reference) throws EngineException;
+
   @Override
   void close();
 }

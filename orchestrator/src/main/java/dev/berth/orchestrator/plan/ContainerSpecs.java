@@ -60,6 +60,50 @@ public final class ContainerSpecs {
         Attrs.text(a, "stop_grace_period").map(ContainerSpecs::duration).orElse(null));
   }
 
+  /**
+   * The spec of a one-off {@code run} container of {@code service}: labelled {@code oneoff=True},
+   * no restart policy, no published ports unless asked, aliases only when asked.
+   */
+  public static ContainerSpec oneOff(
+      Project project, Service service, String imageId, RunOverrides o) throws BerthException {
+    ContainerSpec base = of(project, service, 1, imageId);
+    Map<String, String> labels = new LinkedHashMap<>(base.labels());
+    labels.put(Labels.ONEOFF, "True");
+    labels.remove(Labels.NUMBER);
+    labels.putAll(o.labels());
+    List<String> env = new ArrayList<>(base.env());
+    env.addAll(o.env());
+    Map<String, List<String>> networks = new LinkedHashMap<>();
+    base.networks().forEach((k, v) -> networks.put(k, o.useAliases() ? v : List.of()));
+    return new ContainerSpec(
+        base.image(),
+        o.entrypoint() != null ? o.entrypoint() : base.entrypoint(),
+        o.command() != null ? o.command() : base.command(),
+        env,
+        o.workingDir() != null ? o.workingDir() : base.workingDir(),
+        o.user() != null ? o.user() : base.user(),
+        base.hostname(),
+        labels,
+        base.exposedPorts(),
+        o.servicePorts() ? base.ports() : List.of(),
+        base.mounts(),
+        null,
+        base.healthcheck(),
+        base.networkMode(),
+        networks,
+        base.extraHosts(),
+        base.capAdd(),
+        base.capDrop(),
+        base.init(),
+        base.privileged(),
+        base.readOnly(),
+        false,
+        false,
+        false,
+        base.stopSignal(),
+        base.stopGracePeriod());
+  }
+
   /** The labels compose puts on every container of {@code service}. */
   public static Map<String, String> serviceLabels(
       Project project, Service service, int number, String imageId) {
