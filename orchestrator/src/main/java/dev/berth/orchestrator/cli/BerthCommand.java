@@ -11,7 +11,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Docker Compose for Linux hosts without Docker.",
-    subcommands = {VersionCommand.class, ConfigCommand.class, EngineCommand.class})
+    subcommands = {
+      VersionCommand.class,
+      ConfigCommand.class,
+      UpCommand.class,
+      DownCommand.class,
+      PsCommand.class,
+      LogsCommand.class,
+      RunCommand.class,
+      ExecCommand.class,
+      EngineCommand.class
+    })
 public final class BerthCommand implements Runnable {
 
   @Mixin GlobalOptions global;

@@ -28,6 +28,9 @@ public final class BerthMain {
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setParameterExceptionHandler(reporter)
             .setExecutionExceptionHandler(reporter);
+    // like docker compose, run and exec take everything after the service as the command
+    cli.getSubcommands().get("run").setStopAtPositional(true);
+    cli.getSubcommands().get("exec").setStopAtPositional(true);
     int code = cli.execute(args);
     out.flush();
     err.flush();

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a command string into words like a POSIX shell would, without running one. */
-final class ShellWords {
+public final class ShellWords {
   private ShellWords() {}
 
-  static List<String> split(String s) {
+  public static List<String> split(String s) {
     List<String> words = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean inWord = false;

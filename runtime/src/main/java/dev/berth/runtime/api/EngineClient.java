@@ -3,15 +3,25 @@ package dev.berth.runtime.api;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -93,6 +103,174 @@ public final class EngineClient implements AutoCloseable {
   }
 
   /**
+   * {@code GET /vX.YPATH?QUERY} read as {@code type}; for lists, pass an array type ({@code
+   * ContainerSummaryTemplate[].class}).
+   */
+  public <T> T get(String path, Map<String, String> query, Class<T> type) throws EngineException {
+    return call("GET", path, query, null, type, timeout);
+  }
+
+  /**
+   * {@code POST /vX.YPATH?QUERY} with {@code body} (a wire record, or null) as JSON; reads the
+   * answer as {@code type}, or ignores it when {@code type} is {@code Void.class}.
+   */
+  public <T> T post(String path, Map<String, String> query, Object body, Class<T> type)
+      throws EngineException {
+    return call("POST", path, query, body, type, timeout);
+  }
+
+  /** As {@link #post}, allowing {@code extra} time beyond the client's timeout (stop, wait). */
+  public <T> T post(
+      String path, Map<String, String> query, Object body, Class<T> type, Duration extra)
+      throws EngineException {
+    return call("POST", path, query, body, type, timeout.plus(extra));
+  }
+
+  /** {@code DELETE /vX.YPATH?QUERY}. */
+  public void delete(String path, Map<String, String> query) throws EngineException {
+    call("DELETE", path, query, null, Void.class, timeout);
+  }
+
+  /**
+   * Opens a streamed answer ({@code GET /containers/{id}/logs?follow=1}, {@code GET /events}): the
+   * status is checked before this returns; the caller reads the body and closes it. No overall
+   * timeout applies.
+   */
+  public InputStream openStream(String method, String path, Map<String, String> query, Object body)
+      throws EngineException {
+    String versioned = versioned(path, query);
+    Request request =
+        newRequest(HttpMethod.fromString(method), versioned).idleTimeout(0, TimeUnit.MILLISECONDS);
+    if (body != null) {
+      request.body(new BytesRequestContent("application/json", writeJson(body, versioned)));
+    }
+    InputStreamResponseListener listener = new InputStreamResponseListener();
+    request.send(listener);
+    Response response;
+    try {
+      response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException(
+          ErrorKind.UNAVAILABLE, method + " " + versioned + ": interrupted", e);
+    } catch (TimeoutException e) {
+      request.abort(e);
+      throw new EngineException(
+          ErrorKind.UNAVAILABLE,
+          method + " " + versioned + ": " + socket + " did not answer within " + timeout,
+          e);
+    } catch (ExecutionException e) {
+      throw unreachable(
+          HttpMethod.fromString(method), versioned, e.getCause() == null ? e : e.getCause());
+    }
+    InputStream in = listener.getInputStream();
+    if (response.getStatus() >= 400) {
+      String text;
+      try (in) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        text = "";
+      }
+      throw new EngineException(
+          kindOf(response.getStatus()),
+          method
+              + " "
+              + versioned
+              + ": engine answered "
+              + response.getStatus()
+              + " "
+              + errorMessage(text));
+    }
+    return in;
+  }
+
+  /**
+   * Sends a request whose answer is a stream of JSON progress lines ({@code POST /images/create})
+   * and hands each line to {@code listener}; an {@code error} line becomes an exception.
+   */
+  public void progress(
+      String method,
+      String path,
+      Map<String, String> query,
+      Object body,
+      Consumer<ProgressTemplate> listener)
+      throws EngineException {
+    String where = method + " " + path;
+    try (InputStream in = openStream(method, path, query, body);
+        var lines =
+            new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        ProgressTemplate item = JSON.readValue(line, ProgressTemplate.class);
+        if (item.error() != null) {
+          throw new EngineException(ErrorKind.UNAVAILABLE, item.error());
+        }
+        listener.accept(item);
+      }
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.UNAVAILABLE, where + ": reading the answer: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Docker's {@code filters} query value for label, name or status filters: {@code
+   * {"label":["com.docker.compose.project=p"]}}.
+   */
+  public static String filters(Map<String, List<String>> filters) {
+    try {
+      return JSON.writeValueAsString(filters);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("unencodable filters " + filters, e);
+    }
+  }
+
+  private <T> T call(
+      String method,
+      String path,
+      Map<String, String> query,
+      Object body,
+      Class<T> type,
+      Duration limit)
+      throws EngineException {
+    String versioned = versioned(path, query);
+    HttpMethod verb = HttpMethod.fromString(method);
+    Request request = newRequest(verb, versioned).timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+    if (body != null) {
+      request.body(new BytesRequestContent("application/json", writeJson(body, versioned)));
+    }
+    ContentResponse response = send(request, verb, versioned);
+    if (type == Void.class || response.getContent().length == 0) {
+      return null;
+    }
+    return readJson(response, type, versioned);
+  }
+
+  private String versioned(String path, Map<String, String> query) throws EngineException {
+    StringBuilder sb = new StringBuilder("/v").append(apiVersion()).append(path);
+    char sep = '?';
+    for (Map.Entry<String, String> e : query.entrySet()) {
+      sb.append(sep)
+          .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    return sb.toString();
+  }
+
+  private static byte[] writeJson(Object body, String path) throws EngineException {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new EngineException(ErrorKind.INTERNAL, path + ": cannot encode " + body + ": " + e, e);
+    }
+  }
+
+  /**
    * The API version requests use: 1.44, or the engine's own if older (as the docker CLI negotiates
    * from {@code /_ping}). Pings once, on first use.
    */
@@ -119,12 +297,19 @@ public final class EngineClient implements AutoCloseable {
     };
   }
 
+  private Request newRequest(HttpMethod method, String path) {
+    return http.newRequest("http://berthd" + path)
+        .method(method)
+        .transport(new Transport.TCPUnix(socket));
+  }
+
   private ContentResponse send(HttpMethod method, String path) throws EngineException {
-    Request request =
-        http.newRequest("http://berthd" + path)
-            .method(method)
-            .transport(new Transport.TCPUnix(socket))
-            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Request request = newRequest(method, path).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return send(request, method, path);
+  }
+
+  private ContentResponse send(Request request, HttpMethod method, String path)
+      throws EngineException {
     ContentResponse response;
     try {
       response = request.send();
@@ -148,7 +333,7 @@ public final class EngineClient implements AutoCloseable {
               + ": engine answered "
               + response.getStatus()
               + " "
-              + errorMessage(response));
+              + errorMessage(response.getContentAsString()));
     }
     return response;
   }
@@ -165,16 +350,16 @@ public final class EngineClient implements AutoCloseable {
         cause);
   }
 
-  private static String errorMessage(ContentResponse response) {
+  private static String errorMessage(String body) {
     try {
-      ErrorTemplate error = JSON.readValue(response.getContent(), ErrorTemplate.class);
-      if (error.message() != null) {
+      ErrorTemplate error = JSON.readValue(body, ErrorTemplate.class);
+      if (error != null && error.message() != null) {
         return error.message();
       }
     } catch (IOException notJson) {
       // fall through to the raw body: the engine did not send Docker's error shape
     }
-    return response.getContentAsString().strip();
+    return body.strip();
   }
 
   private <T> T readJson(ContentResponse response, Class<T> type, String path)

@@ -1,0 +1,13 @@
+package dev.berth.orchestrator.cli;
+
+/** Whether output gets ANSI colours: {@code --ansi always}, or {@code auto} on a terminal. */
+final class Colours {
+  private Colours() {}
+
+  static boolean enabled(GlobalOptions.Ansi ansi, boolean noColor) {
+    if (noColor || ansi == GlobalOptions.Ansi.never) {
+      return false;
+    }
+    return ansi == GlobalOptions.Ansi.always || System.console() != null;
+  }
+}

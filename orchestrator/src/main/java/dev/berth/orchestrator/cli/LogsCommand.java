@@ -1,0 +1,116 @@
+package dev.berth.orchestrator.cli;
+
+import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.engine.ContainerInfo;
+import dev.berth.orchestrator.engine.Engine;
+import dev.berth.orchestrator.plan.Labels;
+import dev.berth.runtime.api.EngineException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code berth logs}: the output of the project's containers, one prefix per container. */
+@Command(name = "logs", description = "View output from containers.")
+final class LogsCommand implements Callable<Integer> {
+
+  @ParentCommand BerthCommand parent;
+
+  @Parameters(paramLabel = "SERVICE", description = "Services to show (default: all).")
+  List<String> services = new ArrayList<>();
+
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Follow log output.")
+  boolean follow;
+
+  @Option(
+      names = {"-n", "--tail"},
+      paramLabel = "N",
+      description = "Number of lines to show from the end of the logs for each container, or all.")
+  String tail = "all";
+
+  @Option(
+      names = {"-t", "--timestamps"},
+      description = "Show timestamps.")
+  boolean timestamps;
+
+  @Option(names = "--no-log-prefix", description = "Don't print prefix in logs.")
+  boolean noLogPrefix;
+
+  @Option(names = "--no-color", description = "Produce monochrome output.")
+  boolean noColor;
+
+  @Option(names = "--index", paramLabel = "N", description = "Index of the container (replica).")
+  Integer index;
+
+  @Override
+  public Integer call() throws BerthException, EngineException {
+    try (ProjectSession session = ProjectSession.open(parent, services)) {
+      Engine engine = session.engine();
+      List<ContainerInfo> containers =
+          new ArrayList<>(engine.containers(Labels.ofProject(session.project().name()), true));
+      containers.removeIf(
+          c ->
+              (!services.isEmpty() && !services.contains(c.label(Labels.SERVICE).orElse("")))
+                  || (index != null
+                      && !c.label(Labels.NUMBER).orElse("").equals(index.toString())));
+      containers.sort(Comparator.comparing(ContainerInfo::name));
+      LogPrinter printer =
+          new LogPrinter(
+              session.out(),
+              containers.stream().map(c -> shortName(session, c)).toList(),
+              !noLogPrefix,
+              Colours.enabled(parent.global().ansi(), noColor));
+      List<Thread> readers = new ArrayList<>();
+      List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+      for (ContainerInfo c : containers) {
+        LogPrinter.Sink sink = printer.sink(shortName(session, c));
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    boolean tty = engine.inspect(c.id()).map(s -> s.tty()).orElse(false);
+                    engine.logs(c.id(), tty, follow, tail, timestamps, sink);
+                  } catch (EngineException | IOException e) {
+                    failures.add(e);
+                  } finally {
+                    sink.flush();
+                  }
+                },
+                "berth-logs-" + c.name());
+        t.setDaemon(true);
+        t.start();
+        readers.add(t);
+      }
+      for (Thread t : readers) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return 130;
+        }
+      }
+      if (!failures.isEmpty()) {
+        Exception first = failures.get(0);
+        if (first instanceof EngineException e) {
+          throw e;
+        }
+        throw new BerthException(
+            dev.berth.runtime.api.ErrorKind.UNAVAILABLE, "reading logs: " + first.getMessage());
+      }
+    }
+    return 0;
+  }
+
+  /** {@code web-1}: the container name without the project prefix, as compose prints it. */
+  static String shortName(ProjectSession session, ContainerInfo c) {
+    String prefix = session.project().name() + "-";
+    return c.name().startsWith(prefix) ? c.name().substring(prefix.length()) : c.name();
+  }
+}

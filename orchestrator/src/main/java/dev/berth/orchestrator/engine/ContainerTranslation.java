@@ -1,0 +1,146 @@
+package dev.berth.orchestrator.engine;
+
+import dev.berth.runtime.api.ContainerConfigTemplate;
+import dev.berth.runtime.api.ContainerInspectTemplate;
+import dev.berth.runtime.api.ContainerSummaryTemplate;
+import dev.berth.runtime.api.HealthConfigTemplate;
+import dev.berth.runtime.api.HostConfigTemplate;
+import dev.berth.runtime.api.MountTemplate;
+import dev.berth.runtime.api.NetworkingConfigTemplate;
+import dev.berth.runtime.api.PortBindingTemplate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Between the domain records of this package and the Docker API's wire templates. */
+final class ContainerTranslation {
+  private ContainerTranslation() {}
+
+  static ContainerInfo info(ContainerSummaryTemplate c) {
+    String name = c.names() == null || c.names().isEmpty() ? c.id() : c.names().get(0);
+    List<ContainerInfo.Port> ports = new ArrayList<>();
+    if (c.ports() != null) {
+      for (ContainerSummaryTemplate.Port p : c.ports()) {
+        ports.add(new ContainerInfo.Port(p.ip(), p.publicPort(), p.privatePort(), p.type()));
+      }
+    }
+    return new ContainerInfo(
+        c.id(),
+        name.startsWith("/") ? name.substring(1) : name,
+        c.image(),
+        c.command() == null ? "" : c.command(),
+        c.created(),
+        c.state() == null ? "" : c.state(),
+        c.status() == null ? "" : c.status(),
+        c.labels() == null ? Map.of() : c.labels(),
+        ports);
+  }
+
+  static ContainerState state(ContainerInspectTemplate t) {
+    ContainerInspectTemplate.State s = t.state();
+    String health = "";
+    List<String> probes = new ArrayList<>();
+    if (s.health() != null) {
+      health = s.health().status();
+      if (s.health().log() != null) {
+        s.health().log().forEach(p -> probes.add(p.output() == null ? "" : p.output()));
+      }
+    }
+    String name = t.name() == null ? t.id() : t.name().replaceFirst("^/", "");
+    return new ContainerState(
+        t.id(),
+        name,
+        s.status(),
+        s.exitCode(),
+        health,
+        probes,
+        t.config() != null && t.config().tty());
+  }
+
+  static ContainerConfigTemplate config(ContainerSpec s) {
+    Map<String, Map<String, String>> exposed = new LinkedHashMap<>();
+    s.exposedPorts().forEach(p -> exposed.put(p, Map.of()));
+    Map<String, List<PortBindingTemplate>> bindings = new LinkedHashMap<>();
+    for (ContainerSpec.PublishedPort p : s.ports()) {
+      String key = p.containerPort() + "/" + p.protocol();
+      exposed.put(key, Map.of());
+      bindings
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(new PortBindingTemplate(p.hostIp(), p.hostPort()));
+    }
+    List<MountTemplate> mounts = new ArrayList<>();
+    s.mounts()
+        .forEach(
+            m -> mounts.add(new MountTemplate(m.type(), m.source(), m.target(), m.readOnly())));
+    HostConfigTemplate host =
+        new HostConfigTemplate(
+            mounts,
+            bindings,
+            s.restart() == null
+                ? null
+                : new HostConfigTemplate.RestartPolicyTemplate(
+                    s.restart().name(), s.restart().maxRetries()),
+            s.networkMode(),
+            s.autoRemove() ? Boolean.TRUE : null,
+            s.init() ? Boolean.TRUE : null,
+            s.privileged() ? Boolean.TRUE : null,
+            s.readOnly() ? Boolean.TRUE : null,
+            nullIfEmpty(s.capAdd()),
+            nullIfEmpty(s.capDrop()),
+            nullIfEmpty(s.extraHosts()),
+            null,
+            null,
+            null);
+    NetworkingConfigTemplate networking = null;
+    if (!s.networks().isEmpty()) {
+      // API versions before 1.44 take one endpoint at create; the others are connected after
+      Map.Entry<String, List<String>> first = s.networks().entrySet().iterator().next();
+      networking =
+          new NetworkingConfigTemplate(
+              Map.of(
+                  first.getKey(), new NetworkingConfigTemplate.EndpointTemplate(first.getValue())));
+    }
+    return new ContainerConfigTemplate(
+        s.image(),
+        s.hostname(),
+        s.user(),
+        s.env(),
+        s.command(),
+        s.entrypoint(),
+        s.workingDir(),
+        s.labels(),
+        exposed.isEmpty() ? null : exposed,
+        health(s.healthcheck()),
+        s.stopSignal(),
+        s.stopGracePeriod() == null ? null : (int) s.stopGracePeriod().toSeconds(),
+        s.tty(),
+        s.stdinOpen(),
+        true,
+        true,
+        host,
+        networking);
+  }
+
+  private static HealthConfigTemplate health(ContainerSpec.Healthcheck h) {
+    if (h == null) {
+      return null;
+    }
+    return new HealthConfigTemplate(
+        h.test(),
+        nanos(h.interval()),
+        nanos(h.timeout()),
+        h.retries(),
+        nanos(h.startPeriod()),
+        nanos(h.startInterval()));
+  }
+
+  private static Long nanos(Duration d) {
+    return d == null ? null : d.toNanos();
+  }
+
+  private static <T> List<T> nullIfEmpty(List<T> list) {
+    return list.isEmpty() ? null : list;
+  }
+}

@@ -1,0 +1,410 @@
+package dev.berth.orchestrator.engine;
+
+import dev.berth.runtime.api.ContainerConfigTemplate;
+import dev.berth.runtime.api.ContainerInspectTemplate;
+import dev.berth.runtime.api.ContainerSummaryTemplate;
+import dev.berth.runtime.api.ContainerTopTemplate;
+import dev.berth.runtime.api.ContainerWaitTemplate;
+import dev.berth.runtime.api.EngineClient;
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.EngineVersion;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.api.ExecCreateTemplate;
+import dev.berth.runtime.api.ExecInspectTemplate;
+import dev.berth.runtime.api.ExecStartTemplate;
+import dev.berth.runtime.api.IdTemplate;
+import dev.berth.runtime.api.ImageDetailsTemplate;
+import dev.berth.runtime.api.ImageInspectTemplate;
+import dev.berth.runtime.api.LogFrames;
+import dev.berth.runtime.api.NetworkConnectTemplate;
+import dev.berth.runtime.api.NetworkCreateTemplate;
+import dev.berth.runtime.api.NetworkSummaryTemplate;
+import dev.berth.runtime.api.NetworkingConfigTemplate;
+import dev.berth.runtime.api.VolumeCreateTemplate;
+import dev.berth.runtime.api.VolumeListTemplate;
+import dev.berth.runtime.api.VolumeTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** {@link Engine} over the Docker Engine API, for berthd or any Docker-compatible engine. */
+public final class DockerApiEngine implements Engine {
+  private final EngineClient client;
+
+  public DockerApiEngine(EngineClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public String describe() throws EngineException {
+    EngineVersion v = client.version();
+    return v.toString();
+  }
+
+  @Override
+  public List<ContainerInfo> containers(List<String> labels, boolean all) throws EngineException {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("all", all ? "1" : "0");
+    query.put("filters", EngineClient.filters(Map.of("label", labels)));
+    ContainerSummaryTemplate[] found =
+        client.get("/containers/json", query, ContainerSummaryTemplate[].class);
+    List<ContainerInfo> out = new ArrayList<>();
+    for (ContainerSummaryTemplate c : found) {
+      out.add(ContainerTranslation.info(c));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<ContainerState> inspect(String idOrName) throws EngineException {
+    try {
+      ContainerInspectTemplate t =
+          client.get(
+              "/containers/" + encode(idOrName) + "/json",
+              Map.of(),
+              ContainerInspectTemplate.class);
+      return Optional.of(ContainerTranslation.state(t));
+    } catch (EngineException e) {
+      if (e.kind() == ErrorKind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public String create(String name, ContainerSpec spec) throws EngineException {
+    ContainerConfigTemplate body = ContainerTranslation.config(spec);
+    IdTemplate created =
+        client.post("/containers/create", Map.of("name", name), body, IdTemplate.class);
+    return created.id();
+  }
+
+  @Override
+  public void connect(String network, String id, List<String> aliases) throws EngineException {
+    client.post(
+        "/networks/" + encode(network) + "/connect",
+        Map.of(),
+        new NetworkConnectTemplate(id, new NetworkingConfigTemplate.EndpointTemplate(aliases)),
+        Void.class);
+  }
+
+  @Override
+  public void start(String id) throws EngineException {
+    try {
+      client.post("/containers/" + encode(id) + "/start", Map.of(), null, Void.class);
+    } catch (EngineException e) {
+      if (!alreadyInState(e)) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public void stop(String id, Duration grace) throws EngineException {
+    try {
+      client.post(
+          "/containers/" + encode(id) + "/stop",
+          Map.of("t", Long.toString(grace.toSeconds())),
+          null,
+          Void.class,
+          grace);
+    } catch (EngineException e) {
+      if (!gone(e) && !alreadyInState(e)) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public void kill(String id, String signal) throws EngineException {
+    try {
+      client.post(
+          "/containers/" + encode(id) + "/kill", Map.of("signal", signal), null, Void.class);
+    } catch (EngineException e) {
+      if (!gone(e) && e.kind() != ErrorKind.CONFLICT) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public void remove(String id, boolean force, boolean volumes) throws EngineException {
+    try {
+      client.delete(
+          "/containers/" + encode(id),
+          Map.of("force", force ? "1" : "0", "v", volumes ? "1" : "0"));
+    } catch (EngineException e) {
+      if (!gone(e) && !removalInProgress(e)) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public int waitExit(String id) throws EngineException {
+    ContainerWaitTemplate done =
+        client.post(
+            "/containers/" + encode(id) + "/wait",
+            Map.of(),
+            null,
+            ContainerWaitTemplate.class,
+            Duration.ofDays(365));
+    return (int) done.statusCode();
+  }
+
+  @Override
+  public List<ResourceInfo> networks(List<String> labels) throws EngineException {
+    NetworkSummaryTemplate[] found =
+        client.get(
+            "/networks",
+            Map.of("filters", EngineClient.filters(Map.of("label", labels))),
+            NetworkSummaryTemplate[].class);
+    List<ResourceInfo> out = new ArrayList<>();
+    for (NetworkSummaryTemplate n : found) {
+      out.add(new ResourceInfo(n.name(), n.labels()));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<ResourceInfo> network(String name) throws EngineException {
+    try {
+      NetworkSummaryTemplate n =
+          client.get("/networks/" + encode(name), Map.of(), NetworkSummaryTemplate.class);
+      return Optional.of(new ResourceInfo(n.name(), n.labels()));
+    } catch (EngineException e) {
+      if (gone(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void createNetwork(
+      String name, String driver, boolean internal, Map<String, String> labels)
+      throws EngineException {
+    client.post(
+        "/networks/create",
+        Map.of(),
+        new NetworkCreateTemplate(name, driver, internal ? Boolean.TRUE : null, null, labels, null),
+        Void.class);
+  }
+
+  @Override
+  public void removeNetwork(String name) throws EngineException {
+    try {
+      client.delete("/networks/" + encode(name), Map.of());
+    } catch (EngineException e) {
+      if (!gone(e)) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public List<ResourceInfo> volumes(List<String> labels) throws EngineException {
+    VolumeListTemplate found =
+        client.get(
+            "/volumes",
+            Map.of("filters", EngineClient.filters(Map.of("label", labels))),
+            VolumeListTemplate.class);
+    List<ResourceInfo> out = new ArrayList<>();
+    if (found.volumes() != null) {
+      for (VolumeTemplate v : found.volumes()) {
+        out.add(new ResourceInfo(v.name(), v.labels()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<ResourceInfo> volume(String name) throws EngineException {
+    try {
+      VolumeTemplate v = client.get("/volumes/" + encode(name), Map.of(), VolumeTemplate.class);
+      return Optional.of(new ResourceInfo(v.name(), v.labels()));
+    } catch (EngineException e) {
+      if (gone(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void createVolume(String name, String driver, Map<String, String> labels)
+      throws EngineException {
+    client.post(
+        "/volumes/create",
+        Map.of(),
+        new VolumeCreateTemplate(name, driver, null, labels),
+        Void.class);
+  }
+
+  @Override
+  public void removeVolume(String name) throws EngineException {
+    try {
+      client.delete("/volumes/" + encode(name), Map.of());
+    } catch (EngineException e) {
+      if (!gone(e)) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public Optional<String> imageId(String reference) throws EngineException {
+    try {
+      ImageInspectTemplate image =
+          client.get("/images/" + reference + "/json", Map.of(), ImageInspectTemplate.class);
+      return Optional.of(image.id());
+    } catch (EngineException e) {
+      if (gone(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void pull(String reference, Consumer<String> progress) throws EngineException {
+    ImageName name = ImageName.parse(reference);
+    try {
+      client.progress(
+          "POST",
+          "/images/create",
+          Map.of("fromImage", name.repository(), "tag", name.tagOrDigest()),
+          null,
+          p -> progress.accept(p.status() == null ? "" : p.status()));
+    } catch (EngineException e) {
+      throw new EngineException(e.kind(), "pull " + reference + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void logs(
+      String id,
+      boolean tty,
+      boolean follow,
+      String tail,
+      boolean timestamps,
+      Consumer<LogLine> sink)
+      throws EngineException, IOException {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("stdout", "1");
+    query.put("stderr", "1");
+    query.put("follow", follow ? "1" : "0");
+    query.put("tail", tail);
+    query.put("timestamps", timestamps ? "1" : "0");
+    try (InputStream in =
+        client.openStream("GET", "/containers/" + encode(id) + "/logs", query, null)) {
+      LogFrames.read(
+          in,
+          tty,
+          (stream, payload) ->
+              sink.accept(new LogLine(stream == 2, new String(payload, StandardCharsets.UTF_8))));
+    }
+  }
+
+  @Override
+  public void pause(String id) throws EngineException {
+    client.post("/containers/" + encode(id) + "/pause", Map.of(), null, Void.class);
+  }
+
+  @Override
+  public void unpause(String id) throws EngineException {
+    client.post("/containers/" + encode(id) + "/unpause", Map.of(), null, Void.class);
+  }
+
+  @Override
+  public int exec(String id, ExecSpec spec, Consumer<LogLine> sink)
+      throws EngineException, IOException {
+    IdTemplate exec =
+        client.post(
+            "/containers/" + encode(id) + "/exec",
+            Map.of(),
+            new ExecCreateTemplate(
+                spec.command(),
+                spec.env().isEmpty() ? null : spec.env(),
+                spec.user(),
+                spec.workingDir(),
+                spec.privileged() ? Boolean.TRUE : null,
+                false,
+                false,
+                true,
+                true),
+            IdTemplate.class);
+    try (InputStream in =
+        client.openStream(
+            "POST",
+            "/exec/" + exec.id() + "/start",
+            Map.of(),
+            new ExecStartTemplate(false, false))) {
+      LogFrames.read(
+          in,
+          false,
+          (stream, payload) ->
+              sink.accept(new LogLine(stream == 2, new String(payload, StandardCharsets.UTF_8))));
+    }
+    ExecInspectTemplate done =
+        client.get("/exec/" + exec.id() + "/json", Map.of(), ExecInspectTemplate.class);
+    return done.exitCode() == null ? -1 : done.exitCode();
+  }
+
+  @Override
+  public List<List<String>> top(String id) throws EngineException {
+    ContainerTopTemplate top =
+        client.get("/containers/" + encode(id) + "/top", Map.of(), ContainerTopTemplate.class);
+    List<List<String>> out = new ArrayList<>();
+    out.add(top.titles() == null ? List.of() : top.titles());
+    if (top.processes() != null) {
+      out.addAll(top.processes());
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<ImageInfo> image(String reference) throws EngineException {
+    try {
+      ImageDetailsTemplate image =
+          client.get("/images/" + reference + "/json", Map.of(), ImageDetailsTemplate.class);
+      return Optional.of(new ImageInfo(image.id(), image.size(), image.created()));
+    } catch (EngineException e) {
+      if (gone(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  private static boolean gone(EngineException e) {
+    return e.kind() == ErrorKind.NOT_FOUND;
+  }
+
+  /** 304: already started or stopped. */
+  private static boolean alreadyInState(EngineException e) {
+    return e.getMessage().contains("answered 304");
+  }
+
+  private static boolean removalInProgress(EngineException e) {
+    return e.kind() == ErrorKind.CONFLICT && e.getMessage().contains("already in progress");
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+  }
+}

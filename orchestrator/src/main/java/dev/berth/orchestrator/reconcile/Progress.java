@@ -1,0 +1,24 @@
+package dev.berth.orchestrator.reconcile;
+
+/**
+ * Where the reconciler reports what it does, as {@code docker compose} shows it: {@code Container
+ * p-web-1 Started}. The CLI decides how it looks.
+ */
+public interface Progress {
+
+  /** {@code kind} is Network, Volume, Image or Container; {@code state} e.g. Creating, Started. */
+  void event(String kind, String name, String state);
+
+  /** Something the user should know that does not stop the command. */
+  void warn(String message);
+
+  /** Reports nothing. */
+  Progress NONE =
+      new Progress() {
+        @Override
+        public void event(String kind, String name, String state) {}
+
+        @Override
+        public void warn(String message) {}
+      };
+}
