@@ -19,7 +19,6 @@ import dev.berth.runtime.api.LogFrames;
 import dev.berth.runtime.api.NetworkConnectTemplate;
 import dev.berth.runtime.api.NetworkCreateTemplate;
 import dev.berth.runtime.api.NetworkSummaryTemplate;
-import dev.berth.runtime.api.NetworkingConfigTemplate;
 import dev.berth.runtime.api.VolumeCreateTemplate;
 import dev.berth.runtime.api.VolumeListTemplate;
 import dev.berth.runtime.api.VolumeTemplate;
@@ -93,7 +92,8 @@ public final class DockerApiEngine implements Engine {
     client.post(
         "/networks/" + encode(network) + "/connect",
         Map.of(),
-        new NetworkConnectTemplate(id, new NetworkingConfigTemplate.EndpointTemplate(aliases)),
+        new NetworkConnectTemplate(
+            id, new NetworkConnectTemplate.EndpointConfig(aliases, null), false),
         Void.class);
   }
 
@@ -196,7 +196,8 @@ public final class DockerApiEngine implements Engine {
     client.post(
         "/networks/create",
         Map.of(),
-        new NetworkCreateTemplate(name, driver, internal ? Boolean.TRUE : null, null, labels, null),
+        new NetworkCreateTemplate(
+            name, true, driver, internal, false, null, null, Map.of(), labels),
         Void.class);
   }
 
@@ -333,22 +334,24 @@ public final class DockerApiEngine implements Engine {
             "/containers/" + encode(id) + "/exec",
             Map.of(),
             new ExecCreateTemplate(
-                spec.command(),
-                spec.env().isEmpty() ? null : spec.env(),
-                spec.user(),
-                spec.workingDir(),
-                spec.privileged() ? Boolean.TRUE : null,
-                false,
                 false,
                 true,
-                true),
+                true,
+                null,
+                false,
+                null,
+                spec.env().isEmpty() ? null : spec.env(),
+                spec.command(),
+                spec.privileged(),
+                spec.user(),
+                spec.workingDir()),
             IdTemplate.class);
     try (InputStream in =
         client.openStream(
             "POST",
             "/exec/" + exec.id() + "/start",
             Map.of(),
-            new ExecStartTemplate(false, false))) {
+            new ExecStartTemplate(false, false, null))) {
       LogFrames.read(
           in,
           false,
