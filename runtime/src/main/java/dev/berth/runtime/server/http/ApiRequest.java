@@ -151,14 +151,6 @@ public final class ApiRequest {
     }
   }
 
-  /**
-   * The body as a stream of any content type and length, e.g. a tar for {@code PUT
-   * /containers/{id}/archive}; the caller bounds what it reads.
-   */
-  public InputStream bodyStream() {
-    return Request.asInputStream(jetty);
-  }
-
   /** As dockerd: a body must be declared {@code application/json}; no header is fine only empty. */
   private void checkJsonContentType() throws EngineException {
     String type = jetty.getHeaders().get("Content-Type");
