@@ -2,6 +2,9 @@ package dev.berth.runtime.server.http;
 
 import dev.berth.runtime.api.ErrorTemplate;
 import java.io.EOFException;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
@@ -130,6 +134,56 @@ public final class ApiResponse {
     stream.open();
     stream.watchClient(endPoint(), CLIENT_CHECK_INTERVAL);
     return stream;
+  }
+
+  /**
+   * Starts a binary body written through the returned stream by a thread of the caller's, e.g.
+   * {@code /containers/{id}/logs}; closing the stream ends the answer, {@link BodyStream#fail}
+   * aborts it.
+   */
+  public BodyStream stream(int status, String contentType) {
+    take();
+    Callback callback = untilDone();
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    return new BodyStream(Content.Sink.asOutputStream(response), callback);
+  }
+
+  /** A streamed body: write, flush, then close (or fail). */
+  public static final class BodyStream extends FilterOutputStream {
+    private final Callback callback;
+    private final AtomicBoolean over = new AtomicBoolean();
+
+    BodyStream(OutputStream out, Callback callback) {
+      super(out);
+      this.callback = callback;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!over.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        out.close();
+        callback.succeeded();
+      } catch (IOException | RuntimeException e) {
+        callback.failed(e);
+        throw e;
+      }
+    }
+
+    /** Ends the answer abruptly (the client sees a cut-off body). */
+    public void fail(Throwable failure) {
+      if (over.compareAndSet(false, true)) {
+        callback.failed(failure);
+      }
+    }
   }
 
   /**
