@@ -340,7 +340,8 @@ public final class EngineContainerService
     String primary = mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
     BridgeNetwork first = primary.equals("bridge") ? bridge() : networks.network(primary);
     // the CLI names the primary network as given: "default", "bridge", a name or an ID
-    Set<String> primaryKeys = Set.of(primary, first.id(), mode.isEmpty() ? "default" : mode);
+    Set<String> primaryKeys =
+        new HashSet<>(List.of(primary, first.id(), mode.isEmpty() ? "default" : mode));
     EndpointTemplate primaryEndpoint =
         endpoints.entrySet().stream()
             .filter(e -> primaryKeys.contains(e.getKey()))
