@@ -29,7 +29,8 @@ public record ContainerRecord(
     long logMaxSize,
     int logMaxFiles,
     List<String> imageLayers,
-    boolean stdinOpen) {
+    boolean stdinOpen,
+    boolean stdinOnce) {
 
   public ContainerRecord {
     anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);
@@ -65,7 +66,8 @@ public record ContainerRecord(
         logMaxSize,
         logMaxFiles,
         imageLayers,
-        stdinOpen);
+        stdinOpen,
+        stdinOnce);
   }
 
   ContainerRecord exited(int code, boolean oom, String at) {
@@ -92,7 +94,8 @@ public record ContainerRecord(
         logMaxSize,
         logMaxFiles,
         imageLayers,
-        stdinOpen);
+        stdinOpen,
+        stdinOnce);
   }
 
   ContainerRecord withStatus(ContainerStatus newStatus) {
@@ -119,7 +122,8 @@ public record ContainerRecord(
         logMaxSize,
         logMaxFiles,
         imageLayers,
-        stdinOpen);
+        stdinOpen,
+        stdinOnce);
   }
 
   ContainerRecord manuallyStopped(boolean stopped) {
@@ -146,7 +150,8 @@ public record ContainerRecord(
         logMaxSize,
         logMaxFiles,
         imageLayers,
-        stdinOpen);
+        stdinOpen,
+        stdinOnce);
   }
 
   ContainerRecord restarting(long delayMs) {
@@ -173,6 +178,7 @@ public record ContainerRecord(
         logMaxSize,
         logMaxFiles,
         imageLayers,
-        stdinOpen);
+        stdinOpen,
+        stdinOnce);
   }
 }

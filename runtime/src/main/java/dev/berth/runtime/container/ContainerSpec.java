@@ -29,6 +29,7 @@ public record ContainerSpec(
     String domainname,
     boolean tty,
     boolean stdinOpen,
+    boolean stdinOnce,
     boolean init,
     String stopSignal,
     Duration stopGracePeriod,
@@ -94,6 +95,7 @@ public record ContainerSpec(
     b.domainname = domainname;
     b.tty = tty;
     b.stdinOpen = stdinOpen;
+    b.stdinOnce = stdinOnce;
     b.init = init;
     b.stopSignal = stopSignal;
     b.stopGracePeriod = stopGracePeriod;
@@ -133,6 +135,7 @@ public record ContainerSpec(
     private String domainname = "";
     private boolean tty;
     private boolean stdinOpen;
+    private boolean stdinOnce;
     private boolean init;
     private String stopSignal = "";
     private Duration stopGracePeriod;
@@ -216,6 +219,15 @@ public record ContainerSpec(
 
     public Builder stdinOpen(boolean value) {
       stdinOpen = value;
+      return this;
+    }
+
+    /**
+     * Closes the container's stdin when the first attached client's stdin ends (Docker's
+     * StdinOnce).
+     */
+    public Builder stdinOnce(boolean value) {
+      stdinOnce = value;
       return this;
     }
 
@@ -339,6 +351,7 @@ public record ContainerSpec(
           domainname,
           tty,
           stdinOpen,
+          stdinOnce,
           init,
           stopSignal,
           stopGracePeriod,

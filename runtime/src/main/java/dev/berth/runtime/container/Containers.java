@@ -123,9 +123,24 @@ public final class Containers implements AutoCloseable {
 
   /** Creates a container (bundle, rootfs, volumes) without starting it; returns its id. */
   public String create(ContainerSpec spec) throws EngineException {
+    return create(spec, newId());
+  }
+
+  /** A fresh container ID: 64 random hex digits, as Docker's. */
+  public static String newId() {
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
-    String id = HexFormat.of().formatHex(random);
+    return HexFormat.of().formatHex(random);
+  }
+
+  /**
+   * Creates a container with an ID the caller chose with {@link #newId}, e.g. to name what it
+   * prepared for the container (a network namespace) before creating it.
+   */
+  public String create(ContainerSpec spec, String id) throws EngineException {
+    if (!id.matches("[0-9a-f]{64}")) {
+      throw new EngineException(ErrorKind.INVALID_ARGUMENT, "invalid container id \"" + id + "\"");
+    }
     String runtimeId = "berth-" + id.substring(0, 12);
     String name = spec.name().isEmpty() ? runtimeId : spec.name();
     if (!NAME.matcher(name).matches()) {
@@ -183,7 +198,8 @@ public final class Containers implements AutoCloseable {
               config.logMaxSize(),
               config.logMaxFiles(),
               spec.imageLayers().stream().map(Path::toString).toList(),
-              spec.stdinOpen());
+              spec.stdinOpen(),
+              spec.stdinOnce());
       records.save(record);
     }
     events.event(id, "create", name);
@@ -407,6 +423,32 @@ public final class Containers implements AutoCloseable {
         health.health(r));
   }
 
+  /**
+   * conmon's attach socket of a running container (a {@code SOCK_SEQPACKET} unix socket): what is
+   * written to it reaches the container's stdin if it was created with one.
+   */
+  public Path attachSocket(String ref) throws EngineException {
+    ContainerRecord record = records.get(records.resolve(ref));
+    return records.paths(record).bundle().resolve("attach");
+  }
+
+  /** Resizes a running TTY container's terminal through conmon's control FIFO. */
+  public void resize(String ref, int height, int width) throws EngineException {
+    ContainerRecord record = records.get(records.resolve(ref));
+    if (!isAlive(record)) {
+      throw new EngineException(
+          ErrorKind.CONFLICT, "container " + record.name() + " is not running");
+    }
+    Path ctl = records.paths(record).monitor().ctlFifo();
+    try {
+      // 1 = conmon's window resize message
+      Files.writeString(ctl, "1 " + height + " " + width + "\n");
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.INTERNAL, "resize " + record.name() + ": writing " + ctl + ": " + e, e);
+    }
+  }
+
   /** The ids of all containers. */
   public List<String> list() {
     return records.all().stream().map(ContainerRecord::id).sorted().toList();
@@ -520,7 +562,9 @@ public final class Containers implements AutoCloseable {
       if (!rootfs.isPrepared(paths.rootfs())) {
         rootfs.prepare(record.layerPaths(), paths.rootfs()); // e.g. after a reboot
       }
-      pid = conmon.create(driver, record.runtimeId(), monitor, tty, record.stdinOpen());
+      pid =
+          conmon.create(
+              driver, record.runtimeId(), monitor, tty, record.stdinOpen(), record.stdinOnce());
     } catch (EngineException e) {
       deleteRuntimeState(record);
       ConmonProcess.awaitExit(monitor);

@@ -65,5 +65,9 @@ interface LibC extends Library {
 
   long recv(int fd, byte[] buffer, long length, int flags);
 
+  int connect(int fd, byte[] address, int addressLength);
+
+  int shutdown(int fd, int how);
+
   String strerror(int errno);
 }

@@ -43,6 +43,21 @@ public final class ConmonLauncher {
   public int create(
       RuntimeDriver driver, String id, MonitorPaths paths, boolean terminal, boolean stdin)
       throws EngineException {
+    return create(driver, id, paths, terminal, stdin, false);
+  }
+
+  /**
+   * As {@link #create(RuntimeDriver, String, MonitorPaths, boolean, boolean)}; with {@code
+   * stdinOnce} the container's stdin closes when the attached client's stdin ends.
+   */
+  public int create(
+      RuntimeDriver driver,
+      String id,
+      MonitorPaths paths,
+      boolean terminal,
+      boolean stdin,
+      boolean stdinOnce)
+      throws EngineException {
     String what = "conmon " + driver.runtime().name() + " create " + id;
     try {
       Files.createDirectories(paths.exitDir());
@@ -53,7 +68,7 @@ public final class ConmonLauncher {
       Files.deleteIfExists(paths.exitFile(id));
       launch(
           what,
-          arguments(driver.runtime(), id, paths, terminal, stdin),
+          arguments(driver.runtime(), id, paths, terminal, stdin, stdinOnce),
           paths.bundle(),
           paths.syncFile());
       return awaitPid(what, paths.syncFile());
@@ -135,6 +150,17 @@ public final class ConmonLauncher {
   /** conmon's command line for creating {@code id}. */
   List<String> arguments(
       OciRuntime runtime, String id, MonitorPaths paths, boolean terminal, boolean stdin) {
+    return arguments(runtime, id, paths, terminal, stdin, false);
+  }
+
+  /** conmon's command line; {@code stdinOnce} lets a client's end of input close stdin. */
+  List<String> arguments(
+      OciRuntime runtime,
+      String id,
+      MonitorPaths paths,
+      boolean terminal,
+      boolean stdin,
+      boolean stdinOnce) {
     List<String> args = new ArrayList<>();
     args.add(conmon.toString());
     args.addAll(List.of("--api-version", "1", "-c", id, "-u", id, "-n", id));
@@ -152,7 +178,10 @@ public final class ConmonLauncher {
     }
     if (stdin) {
       // the container's stdin stays open (fed through the attach socket) instead of /dev/null
-      args.addAll(List.of("-i", "--leave-stdin-open"));
+      args.add("-i");
+      if (!stdinOnce) {
+        args.add("--leave-stdin-open");
+      }
     }
     return args;
   }

@@ -3,12 +3,13 @@ package dev.berth.runtime.server;
 import dev.berth.runtime.api.BerthVersion;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.network.ipam.SubnetPool;
+import dev.berth.runtime.server.endpoints.ContainerEndpoints;
 import dev.berth.runtime.server.endpoints.EngineIdentity;
 import dev.berth.runtime.server.endpoints.EventsEndpoint;
 import dev.berth.runtime.server.endpoints.HostFacts;
 import dev.berth.runtime.server.endpoints.NotImplementedEndpoints;
 import dev.berth.runtime.server.endpoints.SystemEndpoints;
-import dev.berth.runtime.server.engine.ContainerCounts;
 import dev.berth.runtime.server.engine.EventBus;
 import dev.berth.runtime.server.http.ApiServer;
 import dev.berth.runtime.server.http.Endpoints;
@@ -35,19 +36,53 @@ public final class Berthd implements AutoCloseable {
   private final DaemonLock lock;
   private final DaemonLog log;
   private final EventBus events;
+  private final EngineServices engine;
   private final ApiServer server;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  /** Where berthd keeps state ({@code root}), runtime files ({@code execRoot}) and its socket. */
-  public record Config(Path root, Path execRoot, Path socket) {
+  /**
+   * Where berthd keeps state ({@code root}), runtime files ({@code execRoot}) and its socket, which
+   * OCI runtime it prefers, and its network names (so tests run isolated daemons side by side).
+   */
+  public record Config(
+      Path root, Path execRoot, Path socket, String runtime, NetworkConfig network) {
     public Config {
       root = root.toAbsolutePath();
       execRoot = execRoot.toAbsolutePath();
       socket = Objects.requireNonNullElse(socket, execRoot.resolve("berth.sock")).toAbsolutePath();
+      runtime = runtime == null || runtime.isEmpty() ? defaultRuntime() : runtime;
+      network = Objects.requireNonNullElse(network, NetworkConfig.DEFAULTS);
+    }
+
+    /** The defaults for everything but the paths. */
+    public Config(Path root, Path execRoot, Path socket) {
+      this(root, execRoot, socket, null, null);
+    }
+
+    /** The same config with other network names. */
+    public Config withNetwork(NetworkConfig other) {
+      return new Config(root, execRoot, socket, runtime, other);
     }
   }
 
-  private Berthd(DaemonLock lock, DaemonLog log, EventBus events, ApiServer server) {
+  /**
+   * The default bridge's link name, the pool of subnets for networks, and berth's nft table and
+   * iptables chain.
+   */
+  public record NetworkConfig(
+      String bridgeName, SubnetPool pool, String firewallTable, String firewallChain) {
+    /** {@code berth0}, Docker's default pools, table {@code berth}, chain {@code BERTH-FORWARD}. */
+    public static final NetworkConfig DEFAULTS =
+        new NetworkConfig("berth0", SubnetPool.dockerDefaults(), "berth", "BERTH-FORWARD");
+  }
+
+  private static String defaultRuntime() {
+    return java.nio.file.Files.isExecutable(Path.of("/usr/bin/crun")) ? "crun" : "runc";
+  }
+
+  private Berthd(
+      DaemonLock lock, DaemonLog log, EventBus events, EngineServices engine, ApiServer server) {
+    this.engine = engine;
     this.lock = lock;
     this.log = log;
     this.events = events;
@@ -60,6 +95,7 @@ public final class Berthd implements AutoCloseable {
     createDirectories(config.execRoot(), "rwxr-xr-x");
     DaemonLock lock = DaemonLock.acquire(config.root().resolve(LOCK_FILE));
     DaemonLog log = null;
+    EngineServices engine = null;
     EventBus events = EventBus.withDefaults();
     try {
       log = DaemonLog.open(config.root().resolve(LOG_FILE));
@@ -67,15 +103,21 @@ public final class Berthd implements AutoCloseable {
       HostFacts host = HostFacts.detect();
       EngineIdentity identity =
           new EngineIdentity(engineId(config.root()), host.hostname(), config.root());
+      engine = EngineServices.open(config, events, log);
+      EngineServices services = engine;
       List<Endpoints> endpoints =
           List.of(
-              new SystemEndpoints(identity, host, () -> ContainerCounts.NONE, events),
+              new SystemEndpoints(identity, host, () -> services.service().counts(), events),
               new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
+              new ContainerEndpoints(engine.service(), log),
               new NotImplementedEndpoints());
       ApiServer server =
           ApiServer.start(ApiServer.Options.defaults(config.socket()), endpoints, log);
-      return new Berthd(lock, log, events, server);
+      return new Berthd(lock, log, events, engine, server);
     } catch (EngineException | RuntimeException e) {
+      if (engine != null) {
+        engine.close();
+      }
       events.close();
       if (log != null) {
         log.warn("berthd could not start: " + e.getMessage(), e);
@@ -84,6 +126,16 @@ public final class Berthd implements AutoCloseable {
       lock.close();
       throw e;
     }
+  }
+
+  /** The engine behind the API, e.g. for tests to pull images into its store. */
+  public EngineServices engine() {
+    return engine;
+  }
+
+  /** Where berthd publishes what the engine did. */
+  public EventBus events() {
+    return events;
   }
 
   /** The socket berthd serves on. */
@@ -102,8 +154,9 @@ public final class Berthd implements AutoCloseable {
     if (stopped.getCount() == 0) {
       return;
     }
-    events.close();
+    events.close(); // ends event streams first: the server's graceful stop waits for open answers
     server.close();
+    engine.close();
     log.info("berthd stopped; containers keep running");
     log.close();
     lock.close();

@@ -2,8 +2,12 @@ package dev.berth.runtime.server;
 
 import dev.berth.runtime.api.BerthVersion;
 import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.network.ipam.PoolRange;
+import dev.berth.runtime.network.ipam.SubnetPool;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +39,34 @@ public final class BerthdMain implements Callable<Integer> {
       description = "Where to serve the API. Default: <exec-root>/berth.sock.")
   Path socket;
 
+  @Option(
+      names = "--runtime",
+      paramLabel = "NAME",
+      description = "The OCI runtime: crun or runc. Default: crun if installed, else runc.")
+  String runtime;
+
+  @Option(
+      names = "--bridge-name",
+      paramLabel = "NAME",
+      description = "The link name of the default bridge network. Default: ${DEFAULT-VALUE}.")
+  String bridgeName = Berthd.NetworkConfig.DEFAULTS.bridgeName();
+
+  @Option(
+      names = "--default-address-pool",
+      paramLabel = "CIDR:SIZE",
+      description =
+          "Where network subnets come from, e.g. 10.10.0.0/16:24 (repeatable)."
+              + " Default: Docker's pools.")
+  List<String> addressPools = new ArrayList<>();
+
+  @Option(
+      names = "--firewall-table",
+      paramLabel = "NAME",
+      description =
+          "berth's nft table; its iptables chain is NAME-FORWARD in capitals."
+              + " Default: ${DEFAULT-VALUE}.")
+  String firewallTable = Berthd.NetworkConfig.DEFAULTS.firewallTable();
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
@@ -58,7 +90,8 @@ public final class BerthdMain implements Callable<Integer> {
    */
   @Override
   public Integer call() throws EngineException, InterruptedException {
-    Berthd berthd = Berthd.start(new Berthd.Config(root, execRoot, socket));
+    Berthd berthd =
+        Berthd.start(new Berthd.Config(root, execRoot, socket, runtime, networkConfig()));
     Thread hook = new Thread(berthd::close, "berthd-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -68,6 +101,22 @@ public final class BerthdMain implements Callable<Integer> {
       removeHook(hook);
     }
     return 0;
+  }
+
+  private Berthd.NetworkConfig networkConfig() throws EngineException {
+    SubnetPool pool = Berthd.NetworkConfig.DEFAULTS.pool();
+    if (!addressPools.isEmpty()) {
+      List<PoolRange> ranges = new ArrayList<>();
+      for (String range : addressPools) {
+        ranges.add(PoolRange.parse(range));
+      }
+      pool = new SubnetPool(ranges);
+    }
+    return new Berthd.NetworkConfig(
+        bridgeName,
+        pool,
+        firewallTable,
+        firewallTable.toUpperCase(java.util.Locale.ROOT) + "-FORWARD");
   }
 
   private static void removeHook(Thread hook) {

@@ -17,10 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The berthd command: exit codes, and SIGTERM as a real process receives it. */
 class BerthdMainTest {
   @TempDir Path dir;
+  private final IsolatedBerthds isolated = new IsolatedBerthds();
+
+  @org.junit.jupiter.api.AfterEach
+  void removeNetworks() throws Exception {
+    isolated.cleanUp();
+  }
 
   @Test
   void run_onARootAnotherBerthdHolds_exits1WithTheReason() throws Exception {
-    Berthd.Config config = new Berthd.Config(dir.resolve("root"), dir.resolve("exec"), null);
+    Berthd.Config config = isolated.config(dir.resolve("root"), dir.resolve("exec"), null);
     try (Berthd first = Berthd.start(config)) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
@@ -57,17 +63,21 @@ class BerthdMainTest {
     Path root = dir.resolve("root");
     Path socket = dir.resolve("exec/berth.sock");
     Path output = dir.resolve("output.txt");
+    Berthd.Config config = isolated.config(root, dir.resolve("exec"), null);
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BerthdMain.class.getName(),
+                "--root",
+                root.toString(),
+                "--exec-root",
+                dir.resolve("exec").toString()));
+    command.addAll(IsolatedBerthds.options(config.network()));
     Process berthd =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    BerthdMain.class.getName(),
-                    "--root",
-                    root.toString(),
-                    "--exec-root",
-                    dir.resolve("exec").toString()))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();
@@ -86,7 +96,7 @@ class BerthdMainTest {
           .content()
           .contains("berthd stopped; containers keep running");
       assertThat(output).as("berthd writes only to its log file").isEmptyFile();
-      Berthd.start(new Berthd.Config(root, dir.resolve("exec"), null)).close();
+      Berthd.start(config).close();
     } finally {
       berthd.destroyForcibly();
       berthd.waitFor(10, TimeUnit.SECONDS);

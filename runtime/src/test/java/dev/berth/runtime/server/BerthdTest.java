@@ -15,8 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 class BerthdTest {
   @TempDir Path dir;
 
+  private final IsolatedBerthds isolated = new IsolatedBerthds();
+
   private Berthd.Config config(String name) {
-    return new Berthd.Config(dir.resolve(name + "/root"), dir.resolve(name + "/exec"), null);
+    return isolated.config(dir.resolve(name + "/root"), dir.resolve(name + "/exec"), null);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void removeNetworks() throws Exception {
+    isolated.cleanUp();
   }
 
   @Test
@@ -43,14 +50,29 @@ class BerthdTest {
   }
 
   @Test
-  void containerEndpoints_withoutAnEngine_are501NamingTheEndpoint() throws Exception {
+  void endpointsNotServedYet_are501NamingTheEndpoint() throws Exception {
     try (Berthd berthd = Berthd.start(config("a"))) {
+      UnixHttp.Response response = UnixHttp.call(berthd.socket(), "GET", "/v1.44/plugins", null);
+
+      assertThat(response.status()).isEqualTo(501);
+      assertThat(response.body()).contains("not implemented in berthd yet: GET /plugins");
+    }
+  }
+
+  @Test
+  void start_makesTheDefaultBridge_andContainerCreateAnswers() throws Exception {
+    Berthd.Config config = config("a");
+    try (Berthd berthd = Berthd.start(config)) {
       UnixHttp.Response response =
           UnixHttp.call(berthd.socket(), "POST", "/v1.44/containers/create", "{}");
 
-      assertThat(response.status()).isEqualTo(501);
-      assertThat(response.body())
-          .contains("not implemented in berthd yet: POST /containers/create");
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.body()).contains("a container needs an image");
+      assertThat(berthd.engine().networks().networks())
+          .extracting(n -> n.spec().name(), n -> n.bridge().value())
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("bridge", config.network().bridgeName()));
+      assertThat(java.nio.file.Path.of("/sys/class/net", config.network().bridgeName())).exists();
     }
   }
 
@@ -58,7 +80,7 @@ class BerthdTest {
   void aSecondBerthd_onTheSameRoot_failsWithConflictNamingTheFirst() throws Exception {
     Berthd.Config first = config("a");
     Berthd.Config sameRoot =
-        new Berthd.Config(first.root(), dir.resolve("other-exec"), dir.resolve("other.sock"));
+        isolated.config(first.root(), dir.resolve("other-exec"), dir.resolve("other.sock"));
     try (Berthd berthd = Berthd.start(first)) {
       assertThatThrownBy(() -> Berthd.start(sameRoot))
           .isInstanceOfSatisfying(
@@ -98,13 +120,13 @@ class BerthdTest {
   void aSocketWhereAnotherServerAnswers_failsAndReleasesTheRoot() throws Exception {
     try (TestServer other = TestServer.start(dir)) {
       Berthd.Config onTheirSocket =
-          new Berthd.Config(dir.resolve("r"), dir.resolve("e"), other.socket);
+          isolated.config(dir.resolve("r"), dir.resolve("e"), other.socket);
       assertThatThrownBy(() -> Berthd.start(onTheirSocket))
           .hasMessageContaining("another server answers there");
       try (Berthd berthd = Berthd.start(config("r2"))) {
         assertThat(berthd.socket()).exists();
       }
-      Berthd.start(new Berthd.Config(dir.resolve("r"), dir.resolve("e"), null)).close();
+      Berthd.start(isolated.config(dir.resolve("r"), dir.resolve("e"), null)).close();
     }
   }
 

@@ -94,13 +94,14 @@ class DockerCliSpikeTest {
   @Test
   void dockerRun_withAnOptionBerthdDoesNotSupport_failsNamingIt() throws Exception {
     DockerCli.Result result =
-        docker.run(null, "run", "--rm", "-p", "8080:80", "--hostname", "web", "busybox", "echo");
+        docker.run(
+            null, "run", "--rm", "--memory-swap", "1g", "--cpuset-cpus", "0", "busybox", "echo");
 
     assertThat(result.exitCode()).isEqualTo(125);
     assertThat(result.stderr())
         .contains("berthd does not support")
-        .contains("Hostname")
-        .contains("HostConfig.PortBindings")
+        .contains("HostConfig.CpusetCpus")
+        .contains("HostConfig.MemorySwap")
         .contains("POST /containers/create");
     assertThat(server.containers.size()).isZero();
   }

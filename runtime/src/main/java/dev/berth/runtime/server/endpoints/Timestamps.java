@@ -66,4 +66,13 @@ final class Timestamps {
     }
     return end == value.length() && end > 0 ? total : null;
   }
+
+  /**
+   * Docker's fixed-width RFC 3339 with nanoseconds, e.g. {@code 2026-11-27T09:28:04.116414998Z}.
+   */
+  static String rfc3339Nano(Instant time) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+        .withZone(java.time.ZoneOffset.UTC)
+        .format(time);
+  }
 }

@@ -1,6 +1,9 @@
 package dev.berth.runtime.server.engine;
 
 import dev.berth.runtime.api.EngineException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -11,8 +14,21 @@ public interface ContainerService {
   /** Creates a container and returns its full ID. */
   String create(ContainerSpec spec) throws EngineException;
 
-  /** Starts a created or stopped container. */
-  void start(String container) throws EngineException;
+  /** Starts a created or stopped container; false if it was running already. */
+  boolean start(String container) throws EngineException;
+
+  /**
+   * Stops it: {@code signal} (else its stop signal), then SIGKILL after {@code timeout}; false if
+   * it was not running.
+   */
+  boolean stop(String container, Optional<Duration> timeout, Optional<String> signal)
+      throws EngineException;
+
+  /** Stops and starts it again. */
+  void restart(String container, Optional<Duration> timeout) throws EngineException;
+
+  /** Sends {@code signal} to a running container. */
+  void kill(String container, String signal) throws EngineException;
 
   /** Completes when the container reaches {@code condition}; fails NOT_FOUND at once if unknown. */
   CompletionStage<ExitStatus> await(String container, WaitCondition condition)
@@ -25,7 +41,22 @@ public interface ContainerService {
   void resize(String container, int height, int width) throws EngineException;
 
   /** Removes a container; a running one only with {@code force}. */
-  void remove(String container, boolean force) throws EngineException;
+  default void remove(String container, boolean force) throws EngineException {
+    remove(container, force, false);
+  }
+
+  /** Removes a container, and its anonymous volumes with {@code volumes}. */
+  void remove(String container, boolean force, boolean volumes) throws EngineException;
+
+  /** What inspect shows. */
+  ContainerDetails inspect(String container) throws EngineException;
+
+  /** Every container, newest first. */
+  List<ContainerDetails> list();
+
+  /** Sends the container's log lines to {@code sink}; with follow, until it stops. */
+  void logs(String container, LogOptions options, LogSink sink)
+      throws EngineException, InterruptedException;
 
   /** How many containers there are in each state, for {@code /info}. */
   ContainerCounts counts();

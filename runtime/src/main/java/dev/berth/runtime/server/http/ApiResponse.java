@@ -140,48 +140,53 @@ public final class ApiResponse {
   }
 
   /**
-   * Sends the status and headers, then a body the handler writes to the returned stream, blocking
-   * while the client is slow; closing the stream ends the answer. For tar archives of {@code docker
-   * cp}.
+   * Starts a binary body written through the returned stream by a thread of the caller's, e.g.
+   * {@code /containers/{id}/logs}; closing the stream ends the answer, {@link BodyStream#fail}
+   * aborts it.
    */
-  public OutputStream stream(int status, String contentType) {
+  public BodyStream stream(int status, String contentType) {
     take();
+    Callback callback = untilDone();
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-    OutputStream body = Content.Sink.asOutputStream(response);
-    return new OutputStream() {
-      private boolean closed;
+    return new BodyStream(Content.Sink.asOutputStream(response), callback);
+  }
 
-      @Override
-      public void write(int b) throws IOException {
-        body.write(b);
-      }
+  /** A streamed body: write, flush, then close (or fail). */
+  public static final class BodyStream extends FilterOutputStream {
+    private final Callback callback;
+    private final AtomicBoolean over = new AtomicBoolean();
 
-      @Override
-      public void write(byte[] bytes, int offset, int length) throws IOException {
-        body.write(bytes, offset, length);
-      }
+    BodyStream(OutputStream out, Callback callback) {
+      super(out);
+      this.callback = callback;
+    }
 
-      @Override
-      public void flush() throws IOException {
-        body.flush();
-      }
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
 
-      @Override
-      public void close() throws IOException {
-        if (closed) {
-          return;
-        }
-        closed = true;
-        try {
-          body.close();
-          callback.succeeded();
-        } catch (IOException | RuntimeException e) {
-          callback.failed(e);
-          throw e;
-        }
+    @Override
+    public void close() throws IOException {
+      if (!over.compareAndSet(false, true)) {
+        return;
       }
-    };
+      try {
+        out.close();
+        callback.succeeded();
+      } catch (IOException | RuntimeException e) {
+        callback.failed(e);
+        throw e;
+      }
+    }
+
+    /** Ends the answer abruptly (the client sees a cut-off body). */
+    public void fail(Throwable failure) {
+      if (over.compareAndSet(false, true)) {
+        callback.failed(failure);
+      }
+    }
   }
 
   /**

@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * The JSON fields of a request body an endpoint acts on. Any other field that carries more than its
  * default (null, false, 0, "", empty, or a listed default such as {@code NetworkMode: "default"})
- * is an option berthd does not support yet, and the request is refused rather than half-served.
+ * is an option berthd does not support yet, and the request is refused rather than half-served. A
+ * {@code *} segment in an understood path matches any key, e.g. a network name in {@code
+ * NetworkingConfig.EndpointsConfig.*.Aliases}.
  */
 public record KnownFields(Set<String> understood, Map<String, String> defaults) {
   public KnownFields {
@@ -32,15 +34,30 @@ public record KnownFields(Set<String> understood, Map<String, String> defaults) 
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-      if (understood.contains(path)) {
+      if (understood.stream().anyMatch(u -> matches(u, path, false))) {
         continue;
       }
-      if (understood.stream().anyMatch(u -> u.startsWith(path + "."))) {
+      if (understood.stream().anyMatch(u -> matches(u, path, true))) {
         collect(path, field.getValue(), found);
       } else if (!isDefault(path, field.getValue())) {
         found.add(path);
       }
     }
+  }
+
+  /** Whether {@code pattern} is {@code path}, or with {@code below} lies below it. */
+  private static boolean matches(String pattern, String path, boolean below) {
+    String[] want = pattern.split("\\.");
+    String[] have = path.split("\\.");
+    if (below ? want.length <= have.length : want.length != have.length) {
+      return false;
+    }
+    for (int i = 0; i < have.length; i++) {
+      if (!want[i].equals("*") && !want[i].equals(have[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isDefault(String path, JsonNode value) {

@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,7 +63,7 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
   }
 
   @Override
-  public void start(String ref) throws EngineException {
+  public boolean start(String ref) throws EngineException {
     Container container = find(ref);
     synchronized (container) {
       if (container.running) {
@@ -71,6 +73,7 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
     }
     publish("start", container);
     processes.execute(() -> run(container));
+    return true;
   }
 
   @Override
@@ -100,7 +103,7 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
   }
 
   @Override
-  public void remove(String ref, boolean force) throws EngineException {
+  public void remove(String ref, boolean force, boolean volumes) throws EngineException {
     Container container = find(ref);
     synchronized (container) {
       if (container.running && !force) {
@@ -119,6 +122,42 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
       throw new EngineException(
           ErrorKind.CONFLICT, "cannot resize container " + ref + ": it has no TTY");
     }
+  }
+
+  @Override
+  public boolean stop(String ref, Optional<Duration> timeout, Optional<String> signal)
+      throws EngineException {
+    throw unsupported("stop", ref);
+  }
+
+  @Override
+  public void restart(String ref, Optional<Duration> timeout) throws EngineException {
+    throw unsupported("restart", ref);
+  }
+
+  @Override
+  public void kill(String ref, String signal) throws EngineException {
+    throw unsupported("kill", ref);
+  }
+
+  @Override
+  public ContainerDetails inspect(String ref) throws EngineException {
+    throw unsupported("inspect", ref);
+  }
+
+  @Override
+  public List<ContainerDetails> list() {
+    return List.of();
+  }
+
+  @Override
+  public void logs(String ref, LogOptions options, LogSink sink) throws EngineException {
+    throw unsupported("logs", ref);
+  }
+
+  /** The fake only plays docker run; the real service covers the rest. */
+  private static EngineException unsupported(String what, String ref) {
+    return new EngineException(ErrorKind.UNSUPPORTED, "the fake engine cannot " + what + " " + ref);
   }
 
   @Override
