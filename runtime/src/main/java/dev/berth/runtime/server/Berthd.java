@@ -3,13 +3,25 @@ package dev.berth.runtime.server;
 import dev.berth.runtime.api.BerthVersion;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.image.store.ImageLoader;
+import dev.berth.runtime.image.store.ImageSaver;
 import dev.berth.runtime.network.ipam.SubnetPool;
+import dev.berth.runtime.server.endpoints.ArchiveEndpoints;
+import dev.berth.runtime.server.endpoints.BuildEndpoint;
 import dev.berth.runtime.server.endpoints.ContainerEndpoints;
 import dev.berth.runtime.server.endpoints.EngineIdentity;
 import dev.berth.runtime.server.endpoints.EventsEndpoint;
+import dev.berth.runtime.server.endpoints.ExecEndpoints;
 import dev.berth.runtime.server.endpoints.HostFacts;
+import dev.berth.runtime.server.endpoints.ImageEndpoints;
+import dev.berth.runtime.server.endpoints.ImagePullers;
+import dev.berth.runtime.server.endpoints.NetworkEndpoints;
 import dev.berth.runtime.server.endpoints.NotImplementedEndpoints;
+import dev.berth.runtime.server.endpoints.PauseEndpoints;
+import dev.berth.runtime.server.endpoints.StatsEndpoint;
 import dev.berth.runtime.server.endpoints.SystemEndpoints;
+import dev.berth.runtime.server.endpoints.TopEndpoint;
+import dev.berth.runtime.server.endpoints.VolumeEndpoints;
 import dev.berth.runtime.server.engine.EventBus;
 import dev.berth.runtime.server.http.ApiServer;
 import dev.berth.runtime.server.http.Endpoints;
@@ -110,6 +122,23 @@ public final class Berthd implements AutoCloseable {
               new SystemEndpoints(identity, host, () -> services.service().counts(), events),
               new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
               new ContainerEndpoints(engine.service(), log),
+              new ExecEndpoints(engine.containers(), events, log),
+              new ArchiveEndpoints(engine.containers(), log),
+              new PauseEndpoints(engine.containers()),
+              new TopEndpoint(engine.containers()),
+              new StatsEndpoint(engine.containers()),
+              new ImageEndpoints(
+                  engine.images(),
+                  ImagePullers.using(engine.registryConfig(), engine.logins(), engine.images()),
+                  new ImageLoader(engine.images(), config.root().resolve("image").resolve("tmp")),
+                  new ImageSaver(engine.images()),
+                  engine.service(),
+                  events,
+                  Clock.systemUTC()),
+              new NetworkEndpoints(engine.networks(), engine.service(), events, Clock.systemUTC()),
+              new VolumeEndpoints(
+                  engine.containers().volumes(), engine.service(), events, Clock.systemUTC()),
+              new BuildEndpoint(engine.builder(), log),
               new NotImplementedEndpoints());
       ApiServer server =
           ApiServer.start(ApiServer.Options.defaults(config.socket()), endpoints, log);

@@ -2,11 +2,14 @@ package dev.berth.runtime.server;
 
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.build.Builder;
+import dev.berth.runtime.build.ContainerRunExecutor;
 import dev.berth.runtime.container.Containers;
 import dev.berth.runtime.container.ContainersConfig;
 import dev.berth.runtime.container.EngineRoots;
 import dev.berth.runtime.container.HostFacts;
 import dev.berth.runtime.container.OverlayRootfs;
+import dev.berth.runtime.image.store.ImagePuller;
 import dev.berth.runtime.image.store.ImageStore;
 import dev.berth.runtime.layer.LayerLimits;
 import dev.berth.runtime.layer.LinuxSpecialFiles;
@@ -20,6 +23,10 @@ import dev.berth.runtime.network.ipam.IpamRequest;
 import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netns.NetnsDirectory;
 import dev.berth.runtime.oci.LocalProcessRunner;
+import dev.berth.runtime.registry.CredentialStore;
+import dev.berth.runtime.registry.DockerConfigCredentials;
+import dev.berth.runtime.registry.RegistryClient;
+import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.runtime.server.engine.EventBus;
 import dev.berth.runtime.server.http.ServerLog;
 import dev.berth.runtime.server.service.EngineContainerService;
@@ -50,6 +57,9 @@ public final class EngineServices implements AutoCloseable {
   private final Containers containers;
   private final EngineContainerService service;
   private final DefaultNetworks defaults;
+  private final RegistryConfig registry;
+  private final CredentialStore logins;
+  private final Builder builder;
 
   /** The IDs of Docker's three predefined networks. */
   public record DefaultNetworks(String bridge, String host, String none) {}
@@ -60,7 +70,13 @@ public final class EngineServices implements AutoCloseable {
       NetworkDriver networks,
       Containers containers,
       EngineContainerService service,
-      DefaultNetworks defaults) {
+      DefaultNetworks defaults,
+      RegistryConfig registry,
+      CredentialStore logins,
+      Builder builder) {
+    this.registry = registry;
+    this.logins = logins;
+    this.builder = builder;
     this.opened = opened;
     this.images = images;
     this.networks = networks;
@@ -128,7 +144,20 @@ public final class EngineServices implements AutoCloseable {
               + ", "
               + service.get().list().size()
               + " containers");
-      return new EngineServices(opened, images, networks, containers, service.get(), defaults);
+      RegistryConfig registry = RegistryConfig.defaults();
+      CredentialStore logins = DockerConfigCredentials.fromEnvironment();
+      Path buildRoot = config.root().resolve("build");
+      Builder builder =
+          new Builder(
+              images,
+              new ImagePuller(RegistryClient.create(registry, logins), images),
+              new ContainerRunExecutor(
+                  containers,
+                  new EngineRoots(config.root(), config.execRoot()),
+                  Files.createDirectories(buildRoot.resolve("empty"))),
+              buildRoot);
+      return new EngineServices(
+          opened, images, networks, containers, service.get(), defaults, registry, logins, builder);
     } catch (EngineException | IOException | RuntimeException e) {
       closeAll(opened);
       if (e instanceof EngineException ee) {
@@ -191,6 +220,21 @@ public final class EngineServices implements AutoCloseable {
   /** The container service, also the {@code ContainerLinks} of the other endpoints. */
   public EngineContainerService service() {
     return service;
+  }
+
+  /** How registries are reached (plain HTTP on loopback, TLS elsewhere). */
+  public RegistryConfig registryConfig() {
+    return registry;
+  }
+
+  /** The engine's registry logins ({@code ~/.docker/config.json} of the daemon's user). */
+  public CredentialStore logins() {
+    return logins;
+  }
+
+  /** The Dockerfile builder behind {@code /build}. */
+  public Builder builder() {
+    return builder;
   }
 
   public DefaultNetworks defaultNetworks() {
