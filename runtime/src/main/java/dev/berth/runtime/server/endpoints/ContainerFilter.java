@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * The {@code filters} of {@code GET /containers/json}, as dockerd applies them: values of one key
- * are alternatives, different keys must all match.
+ * are alternatives, except {@code label} whose values must all hold; different keys must all match.
  */
 record ContainerFilter(Map<String, List<String>> filters) implements Predicate<ContainerDetails> {
   private static final Set<String> KNOWN =
@@ -67,8 +67,12 @@ record ContainerFilter(Map<String, List<String>> filters) implements Predicate<C
   @Override
   public boolean test(ContainerDetails d) {
     for (Map.Entry<String, List<String>> entry : filters.entrySet()) {
-      if (!entry.getValue().isEmpty()
-          && entry.getValue().stream().noneMatch(v -> matches(entry.getKey(), v, d))) {
+      List<String> values = entry.getValue();
+      boolean holds =
+          entry.getKey().equals("label")
+              ? values.stream().allMatch(v -> matches("label", v, d))
+              : values.isEmpty() || values.stream().anyMatch(v -> matches(entry.getKey(), v, d));
+      if (!holds) {
         return false;
       }
     }
