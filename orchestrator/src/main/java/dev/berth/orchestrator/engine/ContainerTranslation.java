@@ -82,7 +82,7 @@ final class ContainerTranslation {
                 ? null
                 : new HostConfigTemplate.RestartPolicyTemplate(
                     s.restart().name(), s.restart().maxRetries()),
-            s.networkMode(),
+            networkMode(s),
             s.autoRemove() ? Boolean.TRUE : null,
             s.init() ? Boolean.TRUE : null,
             s.privileged() ? Boolean.TRUE : null,
@@ -142,5 +142,16 @@ final class ContainerTranslation {
 
   private static <T> List<T> nullIfEmpty(List<T> list) {
     return list.isEmpty() ? null : list;
+  }
+
+  /**
+   * As docker compose: a container's network mode names its first network, so the engine attaches
+   * it there (and not also to the default bridge); {@code network_mode} wins when given.
+   */
+  private static String networkMode(ContainerSpec s) {
+    if (s.networkMode() != null || s.networks().isEmpty()) {
+      return s.networkMode();
+    }
+    return s.networks().keySet().iterator().next();
   }
 }
