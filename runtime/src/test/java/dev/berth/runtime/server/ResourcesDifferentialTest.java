@@ -60,6 +60,90 @@ class ResourcesDifferentialTest {
   }
 
   @Test
+  void inspectAndListAnswers_carryEveryFieldDockerdsDo() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    DockerCli dockerd = new DockerCli(DockerdFixture.shared().socket(), cliConfig("cli-d"));
+    Map<String, java.util.Set<String>> reference;
+    try {
+      reference = shapes(dockerd, DockerdFixture.shared().socket(), suffix, "10.218.252");
+    } finally {
+      cleanUp(dockerd, suffix);
+    }
+    try (ResourceServer server = ResourceServer.start(Files.createDirectories(dir.resolve("b")))) {
+      DockerCli berth = new DockerCli(server.socket, cliConfig("cli-b"));
+      Map<String, java.util.Set<String>> berthd =
+          shapes(berth, server.socket, suffix, "10.219.252");
+      for (Map.Entry<String, java.util.Set<String>> answer : reference.entrySet()) {
+        assertThat(berthd.get(answer.getKey()))
+            .as("fields of " + answer.getKey())
+            .containsAll(answer.getValue());
+      }
+    }
+  }
+
+  /** The JSON field paths (two levels) of each answer, after creating the same objects. */
+  private Map<String, java.util.Set<String>> shapes(
+      DockerCli docker, Path socket, String suffix, String subnetPrefix) throws Exception {
+    String net = "bd-shape-" + suffix;
+    String vol = "bd-shape-" + suffix;
+    assertThat(docker.run(null, "pull", image.reference()).exitCode()).isZero();
+    assertThat(
+            docker
+                .run(null, "network", "create", "--subnet", subnetPrefix + ".0/24", net)
+                .exitCode())
+        .isZero();
+    assertThat(docker.run(null, "volume", "create", vol).exitCode()).isZero();
+    Map<String, String> calls =
+        Map.of(
+            "image inspect",
+            "/v1.41/images/" + image.reference() + "/json",
+            "image list",
+            "/v1.41/images/json",
+            "network inspect",
+            "/v1.41/networks/" + net,
+            "network list",
+            "/v1.41/networks",
+            "volume inspect",
+            "/v1.41/volumes/" + vol,
+            "volume list",
+            "/v1.41/volumes");
+    Map<String, java.util.Set<String>> shapes = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> call : calls.entrySet()) {
+      UnixHttp.Response response = UnixHttp.call(socket, "GET", call.getValue(), null);
+      assertThat(response.status()).as(call.getKey() + ": " + response.body()).isEqualTo(200);
+      com.fasterxml.jackson.databind.JsonNode json =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+      if (json.isArray()) {
+        json = json.get(0);
+      } else if (json.has("Volumes")) {
+        json = json.get("Volumes").get(0);
+      }
+      java.util.Set<String> fields = new java.util.TreeSet<>();
+      json.fields()
+          .forEachRemaining(
+              f -> {
+                fields.add(f.getKey());
+                if (f.getValue().isObject()
+                    && !f.getKey().equals("Labels")
+                    && !f.getKey().equals("Options")
+                    && !f.getKey().equals("Containers")
+                    && !f.getKey().equals("Data")) {
+                  f.getValue().fieldNames().forEachRemaining(n -> fields.add(f.getKey() + "." + n));
+                }
+              });
+      shapes.put(call.getKey(), fields);
+    }
+    cleanUp(docker, suffix);
+    return shapes;
+  }
+
+  private static void cleanUp(DockerCli docker, String suffix) throws Exception {
+    docker.run(null, "rmi", "-f", image.reference());
+    docker.run(null, "network", "rm", "bd-shape-" + suffix);
+    docker.run(null, "volume", "rm", "-f", "bd-shape-" + suffix);
+  }
+
+  @Test
   void dockerdLoadsTheArchiveBerthdSaved() throws Exception {
     Path tar = dir.resolve("berth.tar");
     try (ResourceServer server = ResourceServer.start(Files.createDirectories(dir.resolve("b")))) {
