@@ -183,6 +183,21 @@ class ResourcesDifferentialTest {
         Map.of(net, "NET", vol, "VOL", tmpfs, "TMPFS", subnetPrefix, "SUBNET");
     Observations seen = new Observations(placeholders);
     try {
+      seen.add(
+          "pull by digest",
+          docker.run(null, "pull", image.referenceByDigest()),
+          "Pulling from",
+          "Digest:",
+          "Status:");
+      seen.add(
+          "digest only",
+          docker.run(
+              null,
+              "image",
+              "inspect",
+              "--format",
+              "{{len .RepoTags}} {{index .RepoDigests 0}}",
+              image.referenceByDigest()));
       seen.add("pull", docker.run(null, "pull", ref), "Pulling from", "Digest:", "Status:");
       seen.add("pull again", docker.run(null, "pull", ref), "Status:");
       seen.add(
@@ -292,7 +307,7 @@ class ResourcesDifferentialTest {
       seen.add("vol rm", docker.run(null, "volume", "rm", vol, tmpfs));
       seen.add("vol gone", docker.run(null, "volume", "inspect", vol));
     } finally {
-      docker.run(null, "rmi", "-f", ref, repo + ":v2");
+      docker.run(null, "rmi", "-f", ref, repo + ":v2", image.referenceByDigest());
       docker.run(null, "network", "rm", net);
       docker.run(null, "volume", "rm", "-f", vol, tmpfs);
     }
