@@ -177,10 +177,24 @@ class ResourcesDifferentialTest {
     String net = "bd-net-" + suffix;
     String vol = "bd-vol-" + suffix;
     String tmpfs = "bd-tmp-" + suffix;
+    String opts = "bd-opts-" + suffix;
+    String optsPrefix = subnetPrefix.substring(0, subnetPrefix.lastIndexOf('.')) + ".253";
     String ref = image.reference();
     String repo = ref.substring(0, ref.lastIndexOf(':'));
     Map<String, String> placeholders =
-        Map.of(net, "NET", vol, "VOL", tmpfs, "TMPFS", subnetPrefix, "SUBNET");
+        Map.of(
+            net,
+            "NET",
+            vol,
+            "VOL",
+            tmpfs,
+            "TMPFS",
+            opts,
+            "OPTS",
+            subnetPrefix,
+            "SUBNET",
+            optsPrefix,
+            "SUBNET2");
     Observations seen = new Observations(placeholders);
     try {
       seen.add(
@@ -266,6 +280,46 @@ class ResourcesDifferentialTest {
               "type=builtin",
               "--format",
               "{{.Name}} {{.Driver}}"));
+      seen.add(
+          "net options",
+          docker.run(
+              null,
+              "network",
+              "create",
+              "--internal",
+              "--attachable",
+              "--subnet",
+              optsPrefix + ".0/24",
+              "--ip-range",
+              optsPrefix + ".128/25",
+              "--gateway",
+              optsPrefix + ".254",
+              "-o",
+              "com.docker.network.driver.mtu=1400",
+              opts),
+          "");
+      seen.add(
+          "net options inspect",
+          docker.run(
+              null,
+              "network",
+              "inspect",
+              "--format",
+              "{{.Internal}} {{.Attachable}} {{.Options}} {{range .IPAM.Config}}{{.Subnet}} {{.IPRange}} {{.Gateway}}{{end}}",
+              opts));
+      seen.add(
+          "net dangling",
+          docker.run(
+              null,
+              "network",
+              "ls",
+              "--filter",
+              "dangling=true",
+              "--filter",
+              "name=" + suffix,
+              "--format",
+              "{{.Name}}"));
+      seen.add("net rm options", docker.run(null, "network", "rm", opts));
       seen.add("net rm host", docker.run(null, "network", "rm", "host"));
       seen.add("net rm", docker.run(null, "network", "rm", net));
       seen.add("net gone", docker.run(null, "network", "inspect", net));
@@ -308,7 +362,7 @@ class ResourcesDifferentialTest {
       seen.add("vol gone", docker.run(null, "volume", "inspect", vol));
     } finally {
       docker.run(null, "rmi", "-f", ref, repo + ":v2", image.referenceByDigest());
-      docker.run(null, "network", "rm", net);
+      docker.run(null, "network", "rm", net, opts);
       docker.run(null, "volume", "rm", "-f", vol, tmpfs);
     }
     return seen.lines;
