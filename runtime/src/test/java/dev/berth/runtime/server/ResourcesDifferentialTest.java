@@ -46,11 +46,17 @@ class ResourcesDifferentialTest {
   @Test
   void imageNetworkAndVolumeCommands_giveTheSameResultsOnBerthdAndDockerd() throws Exception {
     List<String> berthd;
-    try (ResourceServer server = ResourceServer.start(Files.createDirectories(dir.resolve("b")))) {
+    dev.berth.runtime.network.OwnLeaks leaks = new dev.berth.runtime.network.OwnLeaks();
+    leaks.marker(dir.toString());
+    try (ResourceServer server =
+        ResourceServer.start(
+            Files.createDirectories(dir.resolve("b")),
+            network -> leaks.link(network.bridge().value()))) {
       berthd =
           scenario(
               new DockerCli(server.socket, cliConfig("cli-b")), "10.219.251", dir.resolve("b"));
     }
+    leaks.awaitNone(java.time.Duration.ofSeconds(5));
     DockerdFixture dockerd = DockerdFixture.shared();
     DockerCli reference = new DockerCli(dockerd.socket(), cliConfig("cli-d"));
     List<String> observed =
