@@ -18,6 +18,8 @@ public record ImageInspectTemplate(
     @JsonProperty("Parent") String parent,
     @JsonProperty("Comment") String comment,
     @JsonProperty("Created") String created,
+    @JsonProperty("Container") String container,
+    @JsonProperty("ContainerConfig") Config containerConfig,
     @JsonProperty("DockerVersion") String dockerVersion,
     @JsonProperty("Author") String author,
     @JsonProperty("Config") Config config,
@@ -25,6 +27,7 @@ public record ImageInspectTemplate(
     @JsonProperty("Variant") @JsonInclude(JsonInclude.Include.NON_EMPTY) String variant,
     @JsonProperty("Os") String os,
     @JsonProperty("Size") long size,
+    @JsonProperty("VirtualSize") long virtualSize,
     @JsonProperty("GraphDriver") GraphDriver graphDriver,
     @JsonProperty("RootFS") RootFs rootFs,
     @JsonProperty("Metadata") Metadata metadata) {

@@ -85,6 +85,36 @@ class NetworkDriverTest {
     assertThat(next.address()).isEqualTo(goneOne.address());
   }
 
+  @Test
+  void aRestartedDriver_keepsTheLabelsOptionsAndCreationTimeOfItsNetworks() throws Exception {
+    java.time.Instant created = java.time.Instant.parse("2026-11-27T12:00:00.123Z");
+    NetworkSpec.Metadata metadata =
+        new NetworkSpec.Metadata(
+            java.util.Map.of("tier", "web"),
+            true,
+            java.util.Map.of(NetworkSpec.MTU_OPTION, "1400"),
+            created);
+    BridgeNetwork network =
+        driver.create(
+            NetworkSpec.fromCompose(
+                    "m1",
+                    "meta",
+                    false,
+                    false,
+                    dev.berth.runtime.network.ipam.IpamRequest.any(),
+                    java.util.Map.of(NetworkSpec.MTU_OPTION, "1400"))
+                .withMetadata(metadata));
+    networks.add("m1");
+    leaks.link(network.bridge().value());
+    driver.close();
+
+    driver = openDriver();
+
+    assertThat(driver.networks()).hasSize(1);
+    assertThat(driver.networks().get(0).spec().metadata()).isEqualTo(metadata);
+    assertThat(driver.networks().get(0).spec().mtu()).isEqualTo(1400);
+  }
+
   @AfterEach
   void cleanUp() throws Exception {
     try {

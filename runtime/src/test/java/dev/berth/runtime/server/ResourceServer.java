@@ -5,6 +5,7 @@ import dev.berth.runtime.image.store.ImageSaver;
 import dev.berth.runtime.image.store.ImageStore;
 import dev.berth.runtime.layer.LayerLimits;
 import dev.berth.runtime.layer.LinuxSpecialFiles;
+import dev.berth.runtime.network.BridgeNetwork;
 import dev.berth.runtime.network.NetworkDriver;
 import dev.berth.runtime.network.NetworkFirewall;
 import dev.berth.runtime.network.NetworkListener;
@@ -60,7 +61,8 @@ public final class ResourceServer implements AutoCloseable {
   private final DnsServer hostResolver;
   private final ApiServer server;
 
-  private ResourceServer(Path dir) throws Exception {
+  private ResourceServer(Path dir, java.util.function.Consumer<BridgeNetwork> created)
+      throws Exception {
     this.socket = dir.resolve("berth.sock");
     ServerLog collect =
         new ServerLog() {
@@ -87,7 +89,7 @@ public final class ResourceServer implements AutoCloseable {
             new SubnetPool(List.of(PoolRange.parse(POOL))),
             53,
             new ForwardingUpstream(List.of(hostResolver.address()), Duration.ofSeconds(1)),
-            NetworkFirewall.none(),
+            recording(created),
             NetworkListener.ignoring());
     Clock clock = Clock.systemUTC();
     server =
@@ -115,7 +117,26 @@ public final class ResourceServer implements AutoCloseable {
   }
 
   public static ResourceServer start(Path dir) throws Exception {
-    return new ResourceServer(dir);
+    return new ResourceServer(dir, network -> {});
+  }
+
+  /** A server telling {@code created} of every network it creates, e.g. for a leak check. */
+  public static ResourceServer start(Path dir, java.util.function.Consumer<BridgeNetwork> created)
+      throws Exception {
+    return new ResourceServer(dir, created);
+  }
+
+  /** No firewall rules, as {@link NetworkFirewall#none()}, but reporting each new network. */
+  private static NetworkFirewall recording(java.util.function.Consumer<BridgeNetwork> created) {
+    return new NetworkFirewall() {
+      @Override
+      public void networkCreated(BridgeNetwork network) {
+        created.accept(network);
+      }
+
+      @Override
+      public void networkRemoved(BridgeNetwork network) {}
+    };
   }
 
   @Override

@@ -46,17 +46,107 @@ class ResourcesDifferentialTest {
   @Test
   void imageNetworkAndVolumeCommands_giveTheSameResultsOnBerthdAndDockerd() throws Exception {
     List<String> berthd;
-    try (ResourceServer server = ResourceServer.start(Files.createDirectories(dir.resolve("b")))) {
+    dev.berth.runtime.network.OwnLeaks leaks = new dev.berth.runtime.network.OwnLeaks();
+    leaks.marker(dir.toString());
+    try (ResourceServer server =
+        ResourceServer.start(
+            Files.createDirectories(dir.resolve("b")),
+            network -> leaks.link(network.bridge().value()))) {
       berthd =
           scenario(
               new DockerCli(server.socket, cliConfig("cli-b")), "10.219.251", dir.resolve("b"));
     }
+    leaks.awaitNone(java.time.Duration.ofSeconds(5));
     DockerdFixture dockerd = DockerdFixture.shared();
     DockerCli reference = new DockerCli(dockerd.socket(), cliConfig("cli-d"));
     List<String> observed =
         scenario(reference, "10.218.251", Files.createDirectories(dir.resolve("d")));
 
     assertThat(String.join("\n", berthd)).isEqualTo(String.join("\n", observed));
+  }
+
+  @Test
+  void inspectAndListAnswers_carryEveryFieldDockerdsDo() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    DockerCli dockerd = new DockerCli(DockerdFixture.shared().socket(), cliConfig("cli-d"));
+    Map<String, java.util.Set<String>> reference;
+    try {
+      reference = shapes(dockerd, DockerdFixture.shared().socket(), suffix, "10.218.252");
+    } finally {
+      cleanUp(dockerd, suffix);
+    }
+    try (ResourceServer server = ResourceServer.start(Files.createDirectories(dir.resolve("b")))) {
+      DockerCli berth = new DockerCli(server.socket, cliConfig("cli-b"));
+      Map<String, java.util.Set<String>> berthd =
+          shapes(berth, server.socket, suffix, "10.219.252");
+      for (Map.Entry<String, java.util.Set<String>> answer : reference.entrySet()) {
+        assertThat(berthd.get(answer.getKey()))
+            .as("fields of " + answer.getKey())
+            .containsAll(answer.getValue());
+      }
+    }
+  }
+
+  /** The JSON field paths (two levels) of each answer, after creating the same objects. */
+  private Map<String, java.util.Set<String>> shapes(
+      DockerCli docker, Path socket, String suffix, String subnetPrefix) throws Exception {
+    String net = "bd-shape-" + suffix;
+    String vol = "bd-shape-" + suffix;
+    assertThat(docker.run(null, "pull", image.reference()).exitCode()).isZero();
+    assertThat(
+            docker
+                .run(null, "network", "create", "--subnet", subnetPrefix + ".0/24", net)
+                .exitCode())
+        .isZero();
+    assertThat(docker.run(null, "volume", "create", vol).exitCode()).isZero();
+    Map<String, String> calls =
+        Map.of(
+            "image inspect",
+            "/v1.41/images/" + image.reference() + "/json",
+            "image list",
+            "/v1.41/images/json",
+            "network inspect",
+            "/v1.41/networks/" + net,
+            "network list",
+            "/v1.41/networks",
+            "volume inspect",
+            "/v1.41/volumes/" + vol,
+            "volume list",
+            "/v1.41/volumes");
+    Map<String, java.util.Set<String>> shapes = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> call : calls.entrySet()) {
+      UnixHttp.Response response = UnixHttp.call(socket, "GET", call.getValue(), null);
+      assertThat(response.status()).as(call.getKey() + ": " + response.body()).isEqualTo(200);
+      com.fasterxml.jackson.databind.JsonNode json =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+      if (json.isArray()) {
+        json = json.get(0);
+      } else if (json.has("Volumes")) {
+        json = json.get("Volumes").get(0);
+      }
+      java.util.Set<String> fields = new java.util.TreeSet<>();
+      json.fields()
+          .forEachRemaining(
+              f -> {
+                fields.add(f.getKey());
+                if (f.getValue().isObject()
+                    && !f.getKey().equals("Labels")
+                    && !f.getKey().equals("Options")
+                    && !f.getKey().equals("Containers")
+                    && !f.getKey().equals("Data")) {
+                  f.getValue().fieldNames().forEachRemaining(n -> fields.add(f.getKey() + "." + n));
+                }
+              });
+      shapes.put(call.getKey(), fields);
+    }
+    cleanUp(docker, suffix);
+    return shapes;
+  }
+
+  private static void cleanUp(DockerCli docker, String suffix) throws Exception {
+    docker.run(null, "rmi", "-f", image.reference());
+    docker.run(null, "network", "rm", "bd-shape-" + suffix);
+    docker.run(null, "volume", "rm", "-f", "bd-shape-" + suffix);
   }
 
   @Test
@@ -93,12 +183,41 @@ class ResourcesDifferentialTest {
     String net = "bd-net-" + suffix;
     String vol = "bd-vol-" + suffix;
     String tmpfs = "bd-tmp-" + suffix;
+    String opts = "bd-opts-" + suffix;
+    String optsPrefix = subnetPrefix.substring(0, subnetPrefix.lastIndexOf('.')) + ".253";
     String ref = image.reference();
     String repo = ref.substring(0, ref.lastIndexOf(':'));
     Map<String, String> placeholders =
-        Map.of(net, "NET", vol, "VOL", tmpfs, "TMPFS", subnetPrefix, "SUBNET");
+        Map.of(
+            net,
+            "NET",
+            vol,
+            "VOL",
+            tmpfs,
+            "TMPFS",
+            opts,
+            "OPTS",
+            subnetPrefix,
+            "SUBNET",
+            optsPrefix,
+            "SUBNET2");
     Observations seen = new Observations(placeholders);
     try {
+      seen.add(
+          "pull by digest",
+          docker.run(null, "pull", image.referenceByDigest()),
+          "Pulling from",
+          "Digest:",
+          "Status:");
+      seen.add(
+          "digest only",
+          docker.run(
+              null,
+              "image",
+              "inspect",
+              "--format",
+              "{{len .RepoTags}} {{index .RepoDigests 0}}",
+              image.referenceByDigest()));
       seen.add("pull", docker.run(null, "pull", ref), "Pulling from", "Digest:", "Status:");
       seen.add("pull again", docker.run(null, "pull", ref), "Status:");
       seen.add(
@@ -167,6 +286,46 @@ class ResourcesDifferentialTest {
               "type=builtin",
               "--format",
               "{{.Name}} {{.Driver}}"));
+      seen.add(
+          "net options",
+          docker.run(
+              null,
+              "network",
+              "create",
+              "--internal",
+              "--attachable",
+              "--subnet",
+              optsPrefix + ".0/24",
+              "--ip-range",
+              optsPrefix + ".128/25",
+              "--gateway",
+              optsPrefix + ".254",
+              "-o",
+              "com.docker.network.driver.mtu=1400",
+              opts),
+          "");
+      seen.add(
+          "net options inspect",
+          docker.run(
+              null,
+              "network",
+              "inspect",
+              "--format",
+              "{{.Internal}} {{.Attachable}} {{.Options}} {{range .IPAM.Config}}{{.Subnet}} {{.IPRange}} {{.Gateway}}{{end}}",
+              opts));
+      seen.add(
+          "net dangling",
+          docker.run(
+              null,
+              "network",
+              "ls",
+              "--filter",
+              "dangling=true",
+              "--filter",
+              "name=" + suffix,
+              "--format",
+              "{{.Name}}"));
+      seen.add("net rm options", docker.run(null, "network", "rm", opts));
       seen.add("net rm host", docker.run(null, "network", "rm", "host"));
       seen.add("net rm", docker.run(null, "network", "rm", net));
       seen.add("net gone", docker.run(null, "network", "inspect", net));
@@ -208,8 +367,8 @@ class ResourcesDifferentialTest {
       seen.add("vol rm", docker.run(null, "volume", "rm", vol, tmpfs));
       seen.add("vol gone", docker.run(null, "volume", "inspect", vol));
     } finally {
-      docker.run(null, "rmi", "-f", ref, repo + ":v2");
-      docker.run(null, "network", "rm", net);
+      docker.run(null, "rmi", "-f", ref, repo + ":v2", image.referenceByDigest());
+      docker.run(null, "network", "rm", net, opts);
       docker.run(null, "volume", "rm", "-f", vol, tmpfs);
     }
     return seen.lines;

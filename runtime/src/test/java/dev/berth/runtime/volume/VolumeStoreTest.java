@@ -67,4 +67,39 @@ class VolumeStoreTest {
     assertThat(MountRequest.parseSize("512")).isEqualTo(512);
     assertThatThrownBy(() -> MountRequest.parseSize("lots")).hasMessage("invalid size \"lots\"");
   }
+
+  @Test
+  void create_withLabelsAndOptions_keepsThemForALaterStoreOnTheSameRoot() throws Exception {
+    VolumeOptions tmpfs =
+        VolumeOptions.parse(
+            "t", java.util.Map.of("type", "tmpfs", "device", "tmpfs", "o", "size=1m"));
+    VolumeInfo created = store.create("t", java.util.Map.of("a", "b"), tmpfs);
+
+    VolumeInfo reread = new VolumeStore(dir.resolve("volumes")).info("t");
+
+    assertThat(reread.labels()).containsEntry("a", "b");
+    assertThat(reread.options()).isEqualTo(tmpfs);
+    assertThat(reread.createdAt()).isEqualTo(created.createdAt());
+    assertThat(reread.mountpoint()).isEqualTo(dir.resolve("volumes/t/_data"));
+  }
+
+  @Test
+  void create_ofAnExistingName_returnsTheExistingVolumeUnchanged() throws Exception {
+    store.create("db", java.util.Map.of("first", ""), VolumeOptions.NONE);
+
+    VolumeInfo again = store.create("db", java.util.Map.of("second", ""), VolumeOptions.NONE);
+
+    assertThat(again.labels()).containsOnlyKeys("first");
+  }
+
+  @Test
+  void info_ofAVolumeFromBeforeMetadata_readsAsPlainWithoutLabels() throws Exception {
+    Files.createDirectories(dir.resolve("volumes/old/_data"));
+
+    VolumeInfo old = store.info("old");
+
+    assertThat(old.labels()).isEmpty();
+    assertThat(old.options().isPlain()).isTrue();
+    assertThatThrownBy(() -> store.info("missing")).hasMessageContaining("no such volume");
+  }
 }

@@ -61,9 +61,27 @@ public final class Ipam {
                     + " is not a usable address of "
                     + subnet);
           }
+          String ipRange = null;
+          if (request.ipRange().isPresent()) {
+            Subnet range = request.ipRange().get();
+            if (request.subnet().isEmpty()
+                || !subnet.contains(range.network())
+                || range.prefixLength() < subnet.prefixLength()) {
+              throw new EngineException(
+                  ErrorKind.INVALID_ARGUMENT,
+                  "network "
+                      + networkId
+                      + ": ip range "
+                      + range
+                      + " must lie inside the network's requested subnet");
+            }
+            ipRange = range.toString();
+          }
           state
               .networks()
-              .put(networkId, new StoredNetwork(subnet.toString(), gateway.toString(), Map.of()));
+              .put(
+                  networkId,
+                  new StoredNetwork(subnet.toString(), gateway.toString(), Map.of(), ipRange));
           return new NetworkAllocation(networkId, subnet, gateway);
         });
   }
@@ -103,7 +121,7 @@ public final class Ipam {
           Ipv4Address address =
               requested.isPresent()
                   ? checkRequested(allocation, requested.get(), taken, network)
-                  : lowestFree(allocation, taken);
+                  : lowestFree(allocation, taken, range(network));
           network.endpoints().put(endpointId, address.toString());
           return address;
         },
@@ -222,18 +240,35 @@ public final class Ipam {
     return requested;
   }
 
-  private static Ipv4Address lowestFree(NetworkAllocation network, Set<Ipv4Address> taken)
+  /** The range dynamic addresses of a network come from, if it has one. */
+  public Optional<Subnet> ipRange(String networkId) throws EngineException {
+    return store.read(
+        state -> {
+          StoredNetwork stored = state.networks().get(networkId);
+          return stored == null ? Optional.<Subnet>empty() : range(stored);
+        });
+  }
+
+  private static Optional<Subnet> range(StoredNetwork network) throws EngineException {
+    return network.ipRange() == null
+        ? Optional.empty()
+        : Optional.of(Subnet.parse(network.ipRange()));
+  }
+
+  private static Ipv4Address lowestFree(
+      NetworkAllocation network, Set<Ipv4Address> taken, Optional<Subnet> range)
       throws EngineException {
     Subnet subnet = network.subnet();
-    for (long n = 1; n < subnet.size(); n++) {
-      Ipv4Address candidate = subnet.network().plus(n);
+    Subnet from = range.orElse(subnet);
+    for (long n = 0; n < from.size(); n++) {
+      Ipv4Address candidate = from.network().plus(n);
       if (subnet.isUsableHost(candidate) && !taken.contains(candidate)) {
         return candidate;
       }
     }
     throw new EngineException(
         ErrorKind.UNAVAILABLE,
-        "network " + network.networkId() + ": no free address left in " + subnet);
+        "network " + network.networkId() + ": no free address left in " + from);
   }
 
   private static List<Subnet> berthSubnets(IpamFile state) throws EngineException {

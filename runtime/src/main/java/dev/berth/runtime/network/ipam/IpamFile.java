@@ -19,10 +19,18 @@ record IpamFile(int version, Map<String, StoredNetwork> networks) {
     return new IpamFile(CURRENT_VERSION, Map.of());
   }
 
-  /** One network's allocation and the addresses of its endpoints, by endpoint id. */
-  record StoredNetwork(String subnet, String gateway, Map<String, String> endpoints) {
+  /**
+   * One network's allocation and the addresses of its endpoints, by endpoint id; {@code ipRange}
+   * (null: the whole subnet) is where dynamic addresses come from.
+   */
+  record StoredNetwork(
+      String subnet, String gateway, Map<String, String> endpoints, String ipRange) {
     StoredNetwork {
       endpoints = new TreeMap<>(endpoints == null ? Map.of() : endpoints);
+    }
+
+    StoredNetwork(String subnet, String gateway, Map<String, String> endpoints) {
+      this(subnet, gateway, endpoints, null);
     }
   }
 }

@@ -75,11 +75,16 @@ final class ImageViews {
         "",
         DateTimeFormatter.ISO_INSTANT.format(created(image)),
         "",
+        config(
+            new ImageConfig(
+                "", "", "", null, null, null, "", "", null, null, null, "", null, List.of())),
+        "",
         "",
         config(config),
         config.architecture(),
         config.variant(),
         config.os(),
+        image.size(),
         image.size(),
         new ImageInspectTemplate.GraphDriver(
             "overlayfs",

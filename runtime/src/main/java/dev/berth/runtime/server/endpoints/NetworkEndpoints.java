@@ -142,11 +142,6 @@ public final class NetworkEndpoints implements Endpoints {
               + ipam.config().size());
     }
     NetworkTemplate.IpamConfig config = ipam.config().get(0);
-    if (config.ipRange() != null && !config.ipRange().isEmpty()) {
-      throw new EngineException(
-          ErrorKind.INVALID_ARGUMENT,
-          "network " + name + ": IPAM.Config[0].IPRange is not supported by berthd yet");
-    }
     if (config.auxiliaryAddresses() != null && !config.auxiliaryAddresses().isEmpty()) {
       throw new EngineException(
           ErrorKind.INVALID_ARGUMENT,
@@ -160,12 +155,16 @@ public final class NetworkEndpoints implements Endpoints {
         config.gateway() == null || config.gateway().isEmpty()
             ? Optional.empty()
             : Optional.of(Ipv4Address.parse(config.gateway()));
-    if (gateway.isPresent() && subnet.isEmpty()) {
+    Optional<Subnet> ipRange =
+        config.ipRange() == null || config.ipRange().isEmpty()
+            ? Optional.empty()
+            : Optional.of(Subnet.parse(config.ipRange()));
+    if ((gateway.isPresent() || ipRange.isPresent()) && subnet.isEmpty()) {
       throw new EngineException(
           ErrorKind.INVALID_ARGUMENT,
-          "network " + name + ": a Gateway needs a Subnet in IPAM.Config[0]");
+          "network " + name + ": a Gateway or IPRange needs a Subnet in IPAM.Config[0]");
     }
-    return new IpamRequest(subnet, gateway);
+    return new IpamRequest(subnet, gateway, ipRange);
   }
 
   private void list(ApiRequest request, ApiResponse response) throws EngineException {

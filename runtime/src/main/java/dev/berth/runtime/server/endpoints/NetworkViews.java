@@ -109,7 +109,11 @@ final class NetworkViews {
     return !network.predefined() && users(network).isEmpty();
   }
 
-  NetworkTemplate template(NetworkView network, boolean withContainers) {
+  private String ipRange(BridgeNetwork bridge) throws EngineException {
+    return driver.ipam().ipRange(bridge.id()).map(Object::toString).orElse(null);
+  }
+
+  NetworkTemplate template(NetworkView network, boolean withContainers) throws EngineException {
     BridgeNetwork bridge = network.bridge();
     List<NetworkTemplate.IpamConfig> config = new ArrayList<>();
     Map<String, String> options = Map.of();
@@ -119,7 +123,7 @@ final class NetworkViews {
       config.add(
           new NetworkTemplate.IpamConfig(
               bridge.allocation().subnet().toString(),
-              null,
+              ipRange(bridge),
               bridge.allocation().gateway().toString(),
               null));
       options = new TreeMap<>(bridge.spec().metadata().options());

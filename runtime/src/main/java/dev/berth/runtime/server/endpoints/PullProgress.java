@@ -104,7 +104,8 @@ final class PullProgress implements PullListener {
     lines.send(line);
   }
 
+  /** The id of the first line: the tag, or for a pull by digest the whole reference (dockerd). */
   private String tagOrDigest() {
-    return reference.tag() != null ? reference.tag() : reference.digest().toString();
+    return reference.digest() == null ? reference.tag() : reference.familiar();
   }
 }

@@ -111,6 +111,20 @@ class ImageEndpointsTest {
   }
 
   @Test
+  void dockerPull_byDigest_recordsTheRepoDigestWithoutATag() throws Exception {
+    String byDigest = images.busybox().referenceByDigest();
+
+    DockerCli.Result pull = ok("pull", byDigest);
+    DockerCli.Result inspect =
+        ok("image", "inspect", "--format", "{{len .RepoTags}} {{index .RepoDigests 0}}", byDigest);
+
+    assertThat(pull.stdout())
+        .contains(byDigest + ": Pulling from busybox")
+        .contains("Status: Downloaded newer image for " + byDigest);
+    assertThat(inspect.stdout().strip()).isEqualTo("0 " + byDigest);
+  }
+
+  @Test
   void pull_ofAnUnknownImage_isAnHttpErrorBeforeAnyStream() throws Exception {
     DockerCli.Result missing = docker.run(null, "pull", registry.reference("nothing-here:latest"));
     UnixHttp.Response allTags =

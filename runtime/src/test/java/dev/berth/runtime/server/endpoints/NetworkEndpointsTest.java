@@ -91,6 +91,30 @@ class NetworkEndpointsTest {
   }
 
   @Test
+  void create_withAnIpRange_showsItAndHandsOutAddressesFromIt() throws Exception {
+    String id =
+        create(
+            "{\"Name\":\"ranged\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.219.202.0/24\","
+                + "\"IPRange\":\"10.219.202.128/25\"}]}}");
+
+    JsonNode network = get("/networks/ranged");
+    var address =
+        server.networks.ipam().allocateAddress(id, "endpoint-1", java.util.Optional.empty());
+    server.networks.ipam().releaseAddress(id, "endpoint-1");
+    UnixHttp.Response outside =
+        post(
+            "/networks/create",
+            "{\"Name\":\"bad-range\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.219.203.0/24\","
+                + "\"IPRange\":\"10.219.9.0/25\"}]}}");
+
+    assertThat(network.at("/IPAM/Config/0/IPRange").asText()).isEqualTo("10.219.202.128/25");
+    assertThat(network.at("/IPAM/Config/0/Gateway").asText()).isEqualTo("10.219.202.1");
+    assertThat(address.toString()).isEqualTo("10.219.202.128");
+    assertThat(outside.status()).isEqualTo(400);
+    assertThat(outside.body()).contains("must lie inside");
+  }
+
+  @Test
   void create_refusesOtherDriversIpv6DuplicatesAndUnknownOptions() throws Exception {
     create("{\"Name\":\"dup\"}");
 

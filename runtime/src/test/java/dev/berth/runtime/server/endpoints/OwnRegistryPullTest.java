@@ -20,8 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code X-Registry-Auth} on a pull: the client's login for a registry with basic auth. */
-class ImagePullAuthTest {
+/**
+ * Pulls from a basic-auth registry of the test's own: the client's login in {@code
+ * X-Registry-Auth}, and a layer gone from the registry failing the pull inside the progress stream.
+ */
+class OwnRegistryPullTest {
   @TempDir static Path dir;
   private static LocalRegistry registry;
 
@@ -29,7 +32,7 @@ class ImagePullAuthTest {
   static void startRegistry() throws Exception {
     Path htpasswd = dir.resolve("htpasswd");
     try (InputStream in =
-        ImagePullAuthTest.class.getResourceAsStream("/registry/htpasswd_berth_s3cret")) {
+        OwnRegistryPullTest.class.getResourceAsStream("/registry/htpasswd_berth_s3cret")) {
       Files.write(htpasswd, in.readAllBytes());
     }
     registry =
@@ -77,6 +80,57 @@ class ImagePullAuthTest {
           .contains("Status: Downloaded newer image for " + registry.host() + "/private:latest");
       assertThat(server.images.find(registry.host() + "/private:latest")).isPresent();
     }
+  }
+
+  @Test
+  void pull_whoseLayerIsGoneFromTheRegistry_endsTheStreamWithDockerdsErrorLine() throws Exception {
+    OciLayout layout =
+        TestImages.build(TestImages.layered(), Files.createDirectory(dir.resolve("broken-layout")));
+    HostCommand.runChecked(
+        List.of(
+            "skopeo",
+            "--insecure-policy",
+            "copy",
+            "--dest-tls-verify=false",
+            "--dest-creds",
+            "berth:s3cret",
+            layout.transportReference(),
+            "docker://" + registry.host() + "/broken:latest"),
+        Duration.ofSeconds(120));
+    String lastLayer = layout.layerDigests().get(2).replace("sha256:", "");
+    Path blob =
+        dir.resolve(
+            "registry/storage/docker/registry/v2/blobs/sha256/"
+                + lastLayer.substring(0, 2)
+                + "/"
+                + lastLayer
+                + "/data");
+    Files.delete(blob);
+    try (ResourceServer server = ResourceServer.start(Files.createDirectories(dir.resolve("t")))) {
+      String request =
+          "POST /v1.44/images/create?fromImage="
+              + registry.host()
+              + "/broken&tag=latest HTTP/1.1\r\nHost: berthd\r\nConnection: close\r\n"
+              + "X-Registry-Auth: "
+              + login()
+              + "\r\n\r\n";
+      UnixHttp.Response response =
+          UnixHttp.exchange(server.socket, request.getBytes(StandardCharsets.UTF_8));
+
+      assertThat(response.status()).isEqualTo(200);
+      String[] lines = response.body().strip().split("\n");
+      assertThat(lines[0]).contains("Pulling from broken");
+      assertThat(lines[lines.length - 1])
+          .startsWith("{\"errorDetail\":{\"message\":\"pull " + registry.host() + "/broken:latest")
+          .contains("\"error\":");
+      assertThat(server.images.find(registry.host() + "/broken:latest")).isEmpty();
+    }
+  }
+
+  private static String login() {
+    return Base64.getUrlEncoder()
+        .encodeToString(
+            "{\"username\":\"berth\",\"password\":\"s3cret\"}".getBytes(StandardCharsets.UTF_8));
   }
 
   private static UnixHttp.Response pull(ResourceServer server, String auth) throws Exception {
