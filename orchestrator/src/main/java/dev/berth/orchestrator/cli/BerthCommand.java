@@ -1,5 +1,13 @@
 package dev.berth.orchestrator.cli;
 
+import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.engine.DaemonPaths;
+import dev.berth.orchestrator.engine.EngineAddress;
+import dev.berth.orchestrator.engine.EngineConnector;
+import dev.berth.runtime.api.EngineClient;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +32,9 @@ import picocli.CommandLine.Spec;
     })
 public final class BerthCommand implements Runnable {
 
+  /** How long one engine request may take before berth gives up on it. */
+  static final Duration ENGINE_TIMEOUT = Duration.ofMinutes(2);
+
   @Mixin GlobalOptions global;
 
   @Spec CommandSpec spec;
@@ -45,6 +56,28 @@ public final class BerthCommand implements Runnable {
 
   public GlobalOptions global() {
     return global;
+  }
+
+  /**
+   * A client for the engine this invocation drives ({@code --host}, else {@code BERTH_HOST}, else
+   * berthd's own socket, started in the background when nothing answers there). For every command
+   * that needs the engine; notices (berthd started, DOCKER_HOST ignored) go to standard error.
+   */
+  public EngineClient engine() throws BerthException {
+    Map<String, String> env = host.env();
+    DaemonPaths paths = DaemonPaths.of(env, null, null, null);
+    EngineAddress address = EngineAddress.resolve(global.host(), env, paths);
+    PrintWriter err = spec.commandLine().getErr();
+    return EngineConnector.forThisProcess(env)
+        .connect(
+            address,
+            paths,
+            env,
+            ENGINE_TIMEOUT,
+            notice -> {
+              err.println("berth: " + notice);
+              err.flush();
+            });
   }
 
   /** Without a command, print the usage and succeed, as {@code docker compose} does. */

@@ -87,18 +87,24 @@ public final class DaemonControl {
             .orElseThrow(
                 () -> new BerthException(ErrorKind.NOT_FOUND, "berthd's pid " + pid + " is gone"));
     process.destroy();
-    try {
-      process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new BerthException(
-          ErrorKind.UNAVAILABLE,
-          "berthd (pid " + pid + ") did not stop within " + timeout.toSeconds() + " s of SIGTERM",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BerthException(ErrorKind.UNAVAILABLE, "interrupted while stopping berthd", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new BerthException(ErrorKind.INTERNAL, "waiting for berthd to exit: " + e, e);
+    // polled: the JDK's onExit() for a process that is not our child backs off to seconds
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (process.isAlive()) {
+      if (System.nanoTime() > deadline) {
+        throw new BerthException(
+            ErrorKind.UNAVAILABLE,
+            "berthd (pid "
+                + pid
+                + ") did not stop within "
+                + timeout.toSeconds()
+                + " s of SIGTERM");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BerthException(ErrorKind.UNAVAILABLE, "interrupted while stopping berthd", e);
+      }
     }
     return Optional.of(pid);
   }

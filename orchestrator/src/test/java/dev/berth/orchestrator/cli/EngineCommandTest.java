@@ -111,6 +111,24 @@ class EngineCommandTest {
   }
 
   @Test
+  void anyCommandNeedingTheEngine_startsBerthdOnTheDefaultSocket() throws Exception {
+    Map<String, String> env =
+        Map.of("BERTH_ROOT", root.toString(), "BERTH_EXEC_ROOT", execRoot.toString());
+    BerthCommand berth = new BerthCommand(HostContext.of(temp, env));
+    StringWriter err = new StringWriter();
+    new picocli.CommandLine(berth).setErr(new PrintWriter(err)).parseArgs("version");
+
+    try (var client = berth.engine()) {
+      assertThat(client.socket()).isEqualTo(socket);
+      assertThat(client.version().isBerthd()).isTrue();
+    }
+    assertThat(err.toString())
+        .startsWith("berth: started berthd (pid ")
+        .contains(socket.toString());
+    assertThat(daemon()).isPresent();
+  }
+
+  @Test
   void status_withNothingRunning_saysSoAndHowToStartIt() {
     CliRun status = berth(Map.of(), "engine", "status");
 

@@ -19,13 +19,45 @@ public final class ClientEngine implements AutoCloseable {
   private final Path socket;
   private final Path temp;
   private final Berthd berthd;
+  private final RecordingProxy recorder;
+  private final String scenario;
   private final Deque<List<String>> cleanups = new ArrayDeque<>();
 
-  ClientEngine(EngineKind kind, Path socket, Path temp, Berthd berthd) {
+  ClientEngine(EngineKind kind, Path engineSocket, Path temp, Berthd berthd, String scenario) {
     this.kind = kind;
-    this.socket = socket;
+    this.scenario = scenario;
     this.temp = temp;
     this.berthd = berthd;
+    this.recorder = recorderFor(engineSocket, temp);
+    this.socket = recorder == null ? engineSocket : recorder.socket();
+  }
+
+  /** With {@code -Dberth.clients.recordTo=DIR}, clients talk through a {@link RecordingProxy}. */
+  private static RecordingProxy recorderFor(Path engineSocket, Path temp) {
+    if (System.getProperty(RecordingProxy.PROPERTY) == null) {
+      return null;
+    }
+    try {
+      return RecordingProxy.start(temp.resolve("rec.sock"), engineSocket);
+    } catch (IOException e) {
+      throw new UncheckedIOException("starting the recording proxy", e);
+    }
+  }
+
+  /** Writes the endpoints the scenario used to {@code DIR/ENGINE-SCENARIO.txt} when recording. */
+  private void record() {
+    if (recorder == null) {
+      return;
+    }
+    Path dir = Path.of(System.getProperty(RecordingProxy.PROPERTY));
+    try {
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + scenario + ".txt"),
+          new java.util.TreeSet<>(recorder.requests()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public EngineKind kind() {
@@ -74,8 +106,20 @@ public final class ClientEngine implements AutoCloseable {
         docker().runQuietly(cleanups.pop().toArray(String[]::new));
       }
     } finally {
+      closeRecorder();
       if (berthd != null) {
         berthd.close();
+      }
+    }
+  }
+
+  private void closeRecorder() {
+    if (recorder != null) {
+      try {
+        record();
+        recorder.close();
+      } catch (IOException e) {
+        // a stale proxy socket in the test's temp dir goes with it
       }
     }
   }

@@ -25,7 +25,8 @@ class DockerCliScenariosTest {
   @ArgumentsSource(ClientEngines.class)
   void pull_thenImages_listsThePulledImage(EngineKind kind) throws Exception {
     String image = ScenarioImages.busybox();
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(temp, "DockerCliScenariosTest.pull_thenImages_listsThePulledImage")) {
       ClientCommand docker = engine.docker();
 
       ClientCommand.Result pull = docker.runChecked("pull", image);
@@ -43,7 +44,10 @@ class DockerCliScenariosTest {
       throws Exception {
     String image = ScenarioImages.busybox();
     String name = ScenarioImages.unique("rm");
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(
+            temp,
+            "DockerCliScenariosTest.runRm_passesOutputAndTheContainersExitCode_andLeavesNothing")) {
       ClientCommand docker = engine.docker();
       engine.removeOnClose("rm", "-f", name);
 
@@ -70,7 +74,8 @@ class DockerCliScenariosTest {
   void runDetached_logsFollow_exec_stop_rm(EngineKind kind) throws Exception {
     String image = ScenarioImages.busybox();
     String name = ScenarioImages.unique("detached");
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(temp, "DockerCliScenariosTest.runDetached_logsFollow_exec_stop_rm")) {
       ClientCommand docker = engine.docker();
       engine.removeOnClose("rm", "-f", name);
 
@@ -126,7 +131,9 @@ class DockerCliScenariosTest {
     String run = ScenarioImages.unique("ps");
     String a = run + "-a";
     String b = run + "-b";
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(
+            temp, "DockerCliScenariosTest.psFilterLabel_andInspect_showOnlyTheLabelledContainer")) {
       ClientCommand docker = engine.docker();
       engine.removeOnClose("rm", "-f", a, b);
       for (String name : new String[] {a, b}) {
@@ -188,7 +195,10 @@ class DockerCliScenariosTest {
     String image = ScenarioImages.busybox();
     String network = ScenarioImages.unique("net");
     String server = ScenarioImages.unique("srv");
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(
+            temp,
+            "DockerCliScenariosTest.networkCreateConnectRm_letsContainersReachEachOtherByName")) {
       ClientCommand docker = engine.docker();
       engine.removeOnClose("network", "rm", network);
       engine.removeOnClose("rm", "-f", server);
@@ -237,7 +247,8 @@ class DockerCliScenariosTest {
   void volumeCreateRm_keepsDataBetweenContainers(EngineKind kind) throws Exception {
     String image = ScenarioImages.busybox();
     String volume = ScenarioImages.unique("vol");
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(temp, "DockerCliScenariosTest.volumeCreateRm_keepsDataBetweenContainers")) {
       ClientCommand docker = engine.docker();
       engine.removeOnClose("volume", "rm", "-f", volume);
 
@@ -261,7 +272,8 @@ class DockerCliScenariosTest {
   void cp_copiesFilesIntoAndOutOfARunningContainer(EngineKind kind) throws Exception {
     String image = ScenarioImages.busybox();
     String name = ScenarioImages.unique("cp");
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(temp, "DockerCliScenariosTest.cp_copiesFilesIntoAndOutOfARunningContainer")) {
       ClientCommand docker = engine.docker();
       engine.removeOnClose("rm", "-f", name);
       Path hostFile = temp.resolve("in.txt");

@@ -33,7 +33,10 @@ class DockerComposeV1ScenarioTest {
     int port = freePort();
     Path dir = Files.createDirectories(temp.resolve("project"));
     Files.writeString(dir.resolve("docker-compose.yml"), composeFile(image, port));
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(
+            temp,
+            "DockerComposeV1ScenarioTest.upAndDown_threeServicesWithNetworkVolumeAndPublishedPort")) {
       ClientCommand compose = engine.dockerComposeV1();
       ClientCommand docker = engine.docker();
       engine.removeOnClose("volume", "rm", "-f", project + "_data");

@@ -30,7 +30,10 @@ class TestcontainersScenarioTest {
   void genericContainer_waitsForLogAndPort_servesHttp_andIsRemoved(EngineKind kind)
       throws Exception {
     String image = ScenarioImages.busybox();
-    try (ClientEngine engine = kind.open(temp)) {
+    try (ClientEngine engine =
+        kind.open(
+            temp,
+            "TestcontainersScenarioTest.genericContainer_waitsForLogAndPort_servesHttp_andIsRemoved")) {
       ScenarioRun run = runScenario(engine, image);
 
       assertThat(run.exitCode()).as(run.output()).isZero();
