@@ -887,6 +887,28 @@ public final class EngineContainerService
   }
 
   @Override
+  public Map<String, NetworkEndpoint> endpointsOn(String networkId) {
+    Map<String, NetworkEndpoint> endpoints = new java.util.TreeMap<>();
+    for (ContainerDetails d : list()) {
+      if (!d.state().running()) {
+        continue;
+      }
+      for (ContainerDetails.Endpoint e : d.networks().values()) {
+        if (e.networkId().equals(networkId) && !e.ipAddress().isEmpty()) {
+          endpoints.put(
+              d.id(),
+              new NetworkEndpoint(
+                  d.name(),
+                  e.endpointId(),
+                  e.macAddress(),
+                  e.ipAddress() + "/" + e.prefixLength()));
+        }
+      }
+    }
+    return endpoints;
+  }
+
+  @Override
   public Set<String> usingNetwork(String networkId) {
     Set<String> ids = new HashSet<>();
     for (ServiceRecord r : records.values()) {
