@@ -1,6 +1,7 @@
 package dev.berth.runtime.clients;
 
 import dev.berth.runtime.server.Berthd;
+import dev.berth.runtime.server.IsolatedBerthds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -108,7 +109,13 @@ public final class ClientEngine implements AutoCloseable {
     } finally {
       closeRecorder();
       if (berthd != null) {
-        berthd.close();
+        try {
+          IsolatedBerthds.removeNetworks(berthd); // its bridges and firewall state go too
+        } catch (Exception e) {
+          throw new IllegalStateException("removing the test berthd's networks: " + e, e);
+        } finally {
+          berthd.close();
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.berth.runtime.clients;
 
 import dev.berth.runtime.server.Berthd;
+import dev.berth.runtime.server.IsolatedBerthds;
 import dev.berth.testkit.DockerdFixture;
 import java.nio.file.Path;
 
@@ -20,7 +21,8 @@ public enum EngineKind {
       Path base = temp.resolve("berthd");
       Berthd berthd =
           Berthd.start(
-              new Berthd.Config(base.resolve("root"), base.resolve("run"), base.resolve("b.sock")));
+              new Berthd.Config(base.resolve("root"), base.resolve("run"), base.resolve("b.sock"))
+                  .withNetwork(IsolatedBerthds.network()));
       return new ClientEngine(this, berthd.socket(), temp, berthd, scenario);
     }
   };

@@ -16,11 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * bridge name, nft table and iptables chain. {@link #cleanUp} removes the networks each root made,
  * so nothing stays on the host.
  */
-final class IsolatedBerthds {
+public final class IsolatedBerthds {
   private final Map<Path, Berthd.Config> used = new LinkedHashMap<>();
 
   /** A fresh network config: bridge {@code berthT} + 8 hex, table and chain named alike. */
-  static Berthd.NetworkConfig network() {
+  public static Berthd.NetworkConfig network() {
     String suffix = suffix();
     return network(suffix);
   }
@@ -77,7 +77,7 @@ final class IsolatedBerthds {
     }
   }
 
-  static void removeNetworks(Berthd berthd) throws Exception {
+  public static void removeNetworks(Berthd berthd) throws Exception {
     for (BridgeNetwork network : berthd.engine().networks().networks()) {
       berthd.engine().networks().remove(network.id());
     }

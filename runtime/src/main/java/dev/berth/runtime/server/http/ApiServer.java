@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -59,6 +60,9 @@ public final class ApiServer implements AutoCloseable {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     http.setRequestHeaderSize(64 * 1024);
+    // docker-java (Testcontainers) sends image names with %2F: /images/host%3A5000%2Fx/json
+    http.setUriCompliance(
+        UriCompliance.DEFAULT.with("berthd", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
     UnixDomainServerConnector connector =
         new UnixDomainServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setUnixDomainPath(socket);
