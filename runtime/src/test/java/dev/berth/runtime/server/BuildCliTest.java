@@ -143,4 +143,15 @@ class BuildCliTest {
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.stderr()).contains("platform linux/s390x is not this host's");
   }
+
+  @Test
+  void dockerBuild_withoutDockerBuildkitVariable_usesTheClassicBuilderBerthdAnnounces()
+      throws Exception {
+    context("FROM scratch\nLABEL plain=yes\n");
+
+    DockerCli.Result result = docker.run(null, "build", "-t", "cli-plain:1", context.toString());
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).contains("Successfully tagged cli-plain:1");
+  }
 }
