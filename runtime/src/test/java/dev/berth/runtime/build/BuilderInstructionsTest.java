@@ -217,4 +217,56 @@ class BuilderInstructionsTest {
         BuildRequest.of(context).withBuildArgs(Map.of("UNUSED", "1", "HTTP_PROXY", "x")), out);
     assertThat(out).contains("[Warning] One or more build-args [UNUSED] were not consumed\n");
   }
+
+  @Test
+  void dockerfileInSubdirWithItsOwnIgnoreFile_inlineDockerfile_andNoCache() throws Exception {
+    write("docker/app.Dockerfile", "FROM scratch\nCOPY . /ctx/\n");
+    write("docker/app.Dockerfile.dockerignore", "secret\n");
+    write(".dockerignore", "kept\n");
+    write("secret", "s\n");
+    write("kept", "k\n");
+    BuildRequest sub =
+        new BuildRequest(
+            context,
+            "docker/app.Dockerfile",
+            null,
+            List.of("subdir:1"),
+            Map.of(),
+            Map.of(),
+            "",
+            false,
+            false,
+            "default",
+            List.of(),
+            0,
+            Map.of());
+    engine.build(sub, new ArrayList<>());
+    BuildRequest inline =
+        new BuildRequest(
+            context,
+            "Dockerfile",
+            "FROM subdir:1\nLABEL inline=yes\n",
+            List.of("inline:1"),
+            Map.of(),
+            Map.of(),
+            "",
+            false,
+            false,
+            "default",
+            List.of(),
+            0,
+            Map.of());
+    engine.build(inline, new ArrayList<>());
+    List<String> again = new ArrayList<>();
+    BuildResult rebuilt = engine.build(sub.withNoCache(true), again);
+
+    var layers = engine.store.layerDirs(engine.store.get("subdir:1"));
+    Path ctx = layers.get(layers.size() - 1).resolve("ctx");
+    assertThat(ctx.resolve("kept")).exists();
+    assertThat(ctx.resolve("secret")).doesNotExist();
+    assertThat(engine.store.config(engine.store.get("inline:1")).labels())
+        .containsEntry("inline", "yes");
+    assertThat(rebuilt.cachedSteps()).isZero();
+    assertThat(String.join("", again)).doesNotContain("Using cache");
+  }
 }
