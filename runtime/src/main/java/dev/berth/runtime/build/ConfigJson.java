@@ -31,7 +31,7 @@ final class ConfigJson {
     c.stopSignal = s.stopSignal.isEmpty() ? null : s.stopSignal;
     c.shell = s.shell.equals(StageState.DEFAULT_SHELL) ? null : s.shell;
     if (s.healthcheck != null) {
-      ConfigTemplate.HealthTemplate h = new ConfigTemplate.HealthTemplate();
+      BuildConfigTemplate.HealthTemplate h = new BuildConfigTemplate.HealthTemplate();
       h.test = s.healthcheck.test();
       h.interval = s.healthcheck.interval().toNanos();
       h.timeout = s.healthcheck.timeout().toNanos();

@@ -194,7 +194,10 @@ final class CopyPlan {
       if (Files.isDirectory(existing, NOFOLLOW)) {
         put(new Dir(path, meta(existing, null)));
       } else {
-        put(new Dir(path, new Meta(0755, 0, 0, Instant.EPOCH)));
+        // directories COPY creates belong to the --chown owner, as in Docker
+        int uid = o.uid() == null ? 0 : o.uid();
+        int gid = o.gid() == null ? 0 : o.gid();
+        put(new Dir(path, new Meta(0755, uid, gid, Instant.EPOCH)));
       }
     }
   }

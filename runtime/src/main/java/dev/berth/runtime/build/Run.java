@@ -29,6 +29,8 @@ import java.util.Set;
 
 /** One build in progress: the stages, their states, step counting and output. */
 final class Run {
+  static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
   private final Builder builder;
   private final BuildRequest request;
   private final Dockerfile dockerfile;
@@ -121,6 +123,7 @@ final class Run {
       state = earlier.copy();
     } else if (image.equals("scratch")) {
       state = new StageState();
+      state.env.put("PATH", DEFAULT_PATH); // as Docker's builders do for FROM scratch
       state.cacheKey = Builder.digestOf("scratch").hex();
     } else {
       state = fromImage(image);

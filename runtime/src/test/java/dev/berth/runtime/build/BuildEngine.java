@@ -8,6 +8,7 @@ import dev.berth.runtime.container.EngineRoots;
 import dev.berth.runtime.container.HostFacts;
 import dev.berth.runtime.container.ImageConfig;
 import dev.berth.runtime.container.OverlayRootfs;
+import dev.berth.runtime.image.store.ImagePuller;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.ImageStore;
 import dev.berth.runtime.layer.LayerLimits;
@@ -15,6 +16,9 @@ import dev.berth.runtime.layer.LinuxSpecialFiles;
 import dev.berth.runtime.log.LogEntry;
 import dev.berth.runtime.log.LogQuery;
 import dev.berth.runtime.oci.LocalProcessRunner;
+import dev.berth.runtime.registry.CredentialStore;
+import dev.berth.runtime.registry.RegistryClient;
+import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.runtime.state.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +53,11 @@ public final class BuildEngine implements AutoCloseable {
     Path empty = Files.createDirectories(root.resolve("empty"));
     builder =
         new Builder(
-            store, null, new ContainerRunExecutor(containers, roots, empty), root.resolve("build"));
+            store,
+            new ImagePuller(
+                RegistryClient.create(RegistryConfig.defaults(), CredentialStore.NONE), store),
+            new ContainerRunExecutor(containers, roots, empty),
+            root.resolve("build"));
   }
 
   /** Builds, collecting the output into {@code output}. */

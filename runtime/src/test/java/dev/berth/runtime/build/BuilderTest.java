@@ -155,4 +155,30 @@ class BuilderTest {
         .isInstanceOf(EngineException.class)
         .hasMessage("Dockerfile:2: ONBUILD: not supported by berth yet");
   }
+
+  @Test
+  void build_contextArchiveEscapingTheContext_isRefused() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+      byte[] content = "FROM scratch\n".getBytes();
+      for (String name : List.of("Dockerfile", "../../escaped")) {
+        var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name, true);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+      }
+    }
+
+    assertThatThrownBy(
+            () ->
+                engine.builder.build(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()),
+                    BuildRequest.of(context),
+                    BuildListener.NONE))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("build context")
+        .hasMessageContaining("../../escaped");
+    assertThat(engine.root.getParent().resolve("escaped")).doesNotExist();
+  }
 }

@@ -101,4 +101,57 @@ class BuildCliTest {
     assertThat(result.stdout()).contains("before-failing");
     assertThat(result.stderr()).contains("Dockerfile:3").contains("returned a non-zero code: 7");
   }
+
+  @Test
+  void dockerBuild_quietWithArgsLabelsAndTarget_printsOnlyTheId() throws Exception {
+    context(
+        "FROM scratch AS one\n"
+            + "ARG WHO\n"
+            + "LABEL who=$WHO\n"
+            + "FROM one AS two\n"
+            + "RUN never\n");
+
+    DockerCli.Result result =
+        docker.runWithEnv(
+            CLASSIC,
+            null,
+            "build",
+            "-q",
+            "--build-arg",
+            "WHO=cli",
+            "--label",
+            "extra=1",
+            "--target",
+            "one",
+            "-t",
+            "cli-quiet:1",
+            context.toString());
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout().strip()).matches("sha256:[0-9a-f]{64}");
+    assertThat(engine.store.config(engine.store.get("cli-quiet:1")).labels())
+        .isEqualTo(Map.of("who", "cli", "extra", "1"));
+  }
+
+  @Test
+  void dockerBuild_foreignPlatform_isRefused() throws Exception {
+    context("FROM scratch\n");
+
+    DockerCli.Result result =
+        docker.runWithEnv(CLASSIC, null, "build", "--platform", "linux/s390x", context.toString());
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr()).contains("platform linux/s390x is not this host's");
+  }
+
+  @Test
+  void dockerBuild_withoutDockerBuildkitVariable_usesTheClassicBuilderBerthdAnnounces()
+      throws Exception {
+    context("FROM scratch\nLABEL plain=yes\n");
+
+    DockerCli.Result result = docker.run(null, "build", "-t", "cli-plain:1", context.toString());
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).contains("Successfully tagged cli-plain:1");
+  }
 }

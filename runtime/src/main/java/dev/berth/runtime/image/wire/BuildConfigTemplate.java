@@ -35,7 +35,7 @@ public class BuildConfigTemplate {
     public List<String> cmd;
 
     @JsonProperty("Healthcheck")
-    public ConfigTemplate.HealthTemplate healthcheck;
+    public HealthTemplate healthcheck;
 
     @JsonProperty("Volumes")
     public Map<String, Object> volumes;
@@ -54,5 +54,27 @@ public class BuildConfigTemplate {
 
     @JsonProperty("Shell")
     public List<String> shell;
+  }
+
+  /** A HEALTHCHECK as Docker writes it: nanoseconds, zero values left out. */
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  public static class HealthTemplate {
+    @JsonProperty("Test")
+    public List<String> test;
+
+    @JsonProperty("Interval")
+    public long interval;
+
+    @JsonProperty("Timeout")
+    public long timeout;
+
+    @JsonProperty("StartPeriod")
+    public long startPeriod;
+
+    @JsonProperty("StartInterval")
+    public long startInterval;
+
+    @JsonProperty("Retries")
+    public int retries;
   }
 }

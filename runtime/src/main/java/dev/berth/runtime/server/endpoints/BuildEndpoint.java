@@ -100,6 +100,30 @@ public final class BuildEndpoint implements Endpoints {
           "berthd has the classic builder only: build with DOCKER_BUILDKIT=0 (version=2 asked for"
               + " BuildKit)");
     }
+    for (String limit :
+        List.of(
+            "memory",
+            "memswap",
+            "cpushares",
+            "cpuquota",
+            "cpuperiod",
+            "cpusetcpus",
+            "cpusetmems",
+            "squash",
+            "cachefrom",
+            "outputs",
+            "isolation")) {
+      String value = request.query(limit).orElse("");
+      if (!value.isEmpty()
+          && !value.equals("0")
+          && !value.equals("[]")
+          && !value.equals("default")
+          && !value.equals("false")) {
+        throw new EngineException(
+            ErrorKind.UNSUPPORTED,
+            "build option " + limit + "=" + value + " is not supported by berth's builder yet");
+      }
+    }
     String platform = request.query("platform").orElse("");
     if (!platform.isEmpty()) {
       try {

@@ -45,11 +45,19 @@ public final class SystemEndpoints implements Endpoints {
   }
 
   private void ping(ApiRequest request, ApiResponse response) {
-    noCache(response).text(200, TEXT, "OK");
+    classicBuilder(noCache(response)).text(200, TEXT, "OK");
   }
 
   private void pingHead(ApiRequest request, ApiResponse response) {
-    noCache(response).header("Content-Type", TEXT).empty(200);
+    classicBuilder(noCache(response)).header("Content-Type", TEXT).empty(200);
+  }
+
+  /**
+   * {@code Builder-Version: 1}: berthd builds with the classic builder, so the docker CLI uses it
+   * without {@code DOCKER_BUILDKIT=0} (it would otherwise want the buildx plugin).
+   */
+  private static ApiResponse classicBuilder(ApiResponse response) {
+    return response.header("Builder-Version", "1");
   }
 
   private static ApiResponse noCache(ApiResponse response) {
