@@ -44,6 +44,14 @@ class ExecEndpointsTest {
   }
 
   @Test
+  void dockerExec_missingProgram_exits126NamingIt() throws Exception {
+    DockerCli.Result result = docker.run(null, "exec", "exec-target", "no-such-program");
+
+    assertThat(result.exitCode()).isEqualTo(126);
+    assertThat(result.stderr()).contains("no-such-program");
+  }
+
+  @Test
   void dockerExec_output_keepsStdoutAndStderrApart() throws Exception {
     DockerCli.Result result =
         docker.run(null, "exec", "exec-target", "sh", "-c", "echo out; echo err >&2");
