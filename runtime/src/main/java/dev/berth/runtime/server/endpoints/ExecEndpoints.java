@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
  * {@code GET /exec/{id}/json} inspects it, {@code POST /exec/{id}/resize} checks its size.
  * Instances are forgotten {@code keep} after they ended or their container went.
  */
-public final class ExecEndpoints implements Endpoints {
+public final class ExecEndpoints implements Endpoints, AutoCloseable {
   private static final String RAW = "application/vnd.docker.raw-stream";
   private static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
 
@@ -249,6 +249,15 @@ public final class ExecEndpoints implements Endpoints {
     }
     // the runtime relays the exec's terminal itself and keeps its size (see NOTES)
     response.empty(200);
+  }
+
+  /**
+   * Stops relaying: sessions end, execs keep running in their containers (they end with them).
+   * berthd closes it on shutdown.
+   */
+  @Override
+  public void close() {
+    pumps.shutdownNow();
   }
 
   private ExecInstance find(String id) throws EngineException {
