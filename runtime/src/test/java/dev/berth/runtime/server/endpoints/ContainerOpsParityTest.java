@@ -134,6 +134,15 @@ class ContainerOpsParityTest {
 
   @ParameterizedTest
   @MethodSource("engines")
+  void execUnknownUser_failsWith126NamingTheUser(String engine) throws Exception {
+    DockerCli.Result result = docker(engine, null, "exec", "-u", "nosuchuser", "{c}", "true");
+
+    assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(126);
+    assertThat(result.stdout() + result.stderr()).contains("nosuchuser");
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
   void cp_fileAndDirectoryRoundTrip(String engine) throws Exception {
     Path work = Files.createDirectories(dir.resolve("cp-" + engine));
     Files.createDirectories(work.resolve("tree/sub"));
