@@ -166,6 +166,28 @@ class ContainerOpsParityTest {
 
   @ParameterizedTest
   @MethodSource("engines")
+  void cp_ownershipAndMode(String engine) throws Exception {
+    Path file = Files.writeString(dir.resolve("owned-" + engine + ".txt"), "x\n");
+    Files.setAttribute(file, "unix:uid", 1234);
+    Files.setAttribute(file, "unix:gid", 2345);
+    Files.setAttribute(file, "unix:mode", 0640);
+
+    assertThat(docker(engine, null, "cp", file.toString(), "{c}:/tmp/owned.txt").exitCode())
+        .isZero();
+    DockerCli.Result plain =
+        docker(engine, null, "exec", "{c}", "stat", "-c", "%u:%g %a", "/tmp/owned.txt");
+    assertThat(docker(engine, null, "cp", "-a", file.toString(), "{c}:/tmp/owned-a.txt").exitCode())
+        .isZero();
+    DockerCli.Result archive =
+        docker(engine, null, "exec", "{c}", "stat", "-c", "%u:%g %a", "/tmp/owned-a.txt");
+
+    // the tar's owner and mode are kept, with and without -a (copyUIDGID), by both engines
+    assertThat(plain.stdout()).isEqualTo("1234:2345 640\n");
+    assertThat(archive.stdout()).isEqualTo("1234:2345 640\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
   void top_titles(String engine) throws Exception {
     DockerCli.Result result = docker(engine, null, "top", "{c}");
 
