@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class ContainerArchive {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+  private static final int COPY_BUFFER = 256 * 1024;
 
   private final ContainerFilesystem fs;
   private final String container;
@@ -191,7 +193,13 @@ public final class ContainerArchive {
         throw hostile(entry, "hard link to a missing file " + entry.getLinkName());
       }
     } else if (entry.isFile()) {
-      Files.copy(content, target);
+      try (OutputStream file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+        byte[] buffer = new byte[COPY_BUFFER];
+        int n;
+        while ((n = content.read(buffer)) >= 0) {
+          file.write(buffer, 0, n);
+        }
+      }
     } else {
       throw new EngineException(
           ErrorKind.UNSUPPORTED,

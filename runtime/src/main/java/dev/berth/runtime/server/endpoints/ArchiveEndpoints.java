@@ -12,6 +12,8 @@ import dev.berth.runtime.server.http.Endpoints;
 import dev.berth.runtime.server.http.Json;
 import dev.berth.runtime.server.http.Routes;
 import dev.berth.runtime.server.http.ServerLog;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +26,9 @@ import java.util.Base64;
  */
 public final class ArchiveEndpoints implements Endpoints {
   static final String STAT_HEADER = "X-Docker-Container-Path-Stat";
+
+  /** Tar records are small: batch them into fewer, larger writes and reads on the socket. */
+  private static final int BUFFER = 256 * 1024;
 
   private final Containers containers;
   private final ServerLog log;
@@ -51,7 +56,7 @@ public final class ArchiveEndpoints implements Endpoints {
     ContainerArchive archive = archive(request);
     PathStat stat = archive.stat(path); // a missing path is a 404 before the body starts
     response.header(STAT_HEADER, header(stat));
-    OutputStream out = response.stream(200, "application/x-tar");
+    OutputStream out = new BufferedOutputStream(response.stream(200, "application/x-tar"), BUFFER);
     try {
       archive.write(path, out);
       out.close();
@@ -67,7 +72,7 @@ public final class ArchiveEndpoints implements Endpoints {
   private void put(ApiRequest request, ApiResponse response) throws EngineException {
     String path = path(request);
     ContainerArchive archive = archive(request);
-    try (InputStream in = request.bodyStream()) {
+    try (InputStream in = new BufferedInputStream(request.bodyStream(), BUFFER)) {
       archive.extract(path, in, request.flag("noOverwriteDirNonDir"));
     } catch (IOException e) {
       throw new EngineException(
