@@ -56,6 +56,15 @@ public final class ContainerArchive {
 
   /** Writes {@code path} as a tar to {@code out}: the path under its base name, then its tree. */
   public void write(String path, OutputStream out) throws EngineException, IOException {
+    writeEntries(path, out).finish();
+  }
+
+  /**
+   * Writes the entries of {@code path}'s tar and flushes them; the returned {@link Ending} writes
+   * the end-of-archive marker, so a caller can first thaw the container: a client that has the
+   * marker may stop reading before the exchange ends.
+   */
+  public Ending writeEntries(String path, OutputStream out) throws EngineException, IOException {
     ContainerFilesystem.Resolved resolved = fs.resolve(path, false);
     attributes(path, resolved.host()); // NOT_FOUND before anything is sent
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
@@ -63,8 +72,17 @@ public final class ContainerArchive {
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     String base = baseName(path);
     add(tar, resolved.containerPath(), resolved.host(), base.equals("/") ? "." : base);
-    tar.finish();
     tar.flush();
+    return () -> {
+      tar.finish();
+      tar.flush();
+    };
+  }
+
+  /** The end of a tar whose entries are written. */
+  @FunctionalInterface
+  public interface Ending {
+    void finish() throws IOException;
   }
 
   private void add(TarArchiveOutputStream tar, String containerPath, Path host, String name)
