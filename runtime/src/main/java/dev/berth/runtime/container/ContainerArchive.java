@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class ContainerArchive {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+  private static final int COPY_BUFFER = 256 * 1024;
 
   private final ContainerFilesystem fs;
   private final String container;
@@ -54,6 +56,15 @@ public final class ContainerArchive {
 
   /** Writes {@code path} as a tar to {@code out}: the path under its base name, then its tree. */
   public void write(String path, OutputStream out) throws EngineException, IOException {
+    writeEntries(path, out).finish();
+  }
+
+  /**
+   * Writes the entries of {@code path}'s tar and flushes them; the returned {@link Ending} writes
+   * the end-of-archive marker, so a caller can first thaw the container: a client that has the
+   * marker may stop reading before the exchange ends.
+   */
+  public Ending writeEntries(String path, OutputStream out) throws EngineException, IOException {
     ContainerFilesystem.Resolved resolved = fs.resolve(path, false);
     attributes(path, resolved.host()); // NOT_FOUND before anything is sent
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
@@ -61,8 +72,17 @@ public final class ContainerArchive {
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     String base = baseName(path);
     add(tar, resolved.containerPath(), resolved.host(), base.equals("/") ? "." : base);
-    tar.finish();
     tar.flush();
+    return () -> {
+      tar.finish();
+      tar.flush();
+    };
+  }
+
+  /** The end of a tar whose entries are written. */
+  @FunctionalInterface
+  public interface Ending {
+    void finish() throws IOException;
   }
 
   private void add(TarArchiveOutputStream tar, String containerPath, Path host, String name)
@@ -191,7 +211,13 @@ public final class ContainerArchive {
         throw hostile(entry, "hard link to a missing file " + entry.getLinkName());
       }
     } else if (entry.isFile()) {
-      Files.copy(content, target);
+      try (OutputStream file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+        byte[] buffer = new byte[COPY_BUFFER];
+        int n;
+        while ((n = content.read(buffer)) >= 0) {
+          file.write(buffer, 0, n);
+        }
+      }
     } else {
       throw new EngineException(
           ErrorKind.UNSUPPORTED,

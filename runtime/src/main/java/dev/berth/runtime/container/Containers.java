@@ -337,6 +337,44 @@ public final class Containers implements AutoCloseable {
         drivers.get(record.runtime()), record.runtimeId(), records.paths(record), spec, io);
   }
 
+  /**
+   * Runs {@code work} with a running container's processes frozen, so they cannot swap a path for a
+   * symlink between berthd resolving it and using it ({@code docker cp} on the host). The status
+   * stays as it is: no pause event, and a container paused meanwhile stays paused.
+   */
+  public void whileFrozen(String ref, FrozenWork work) throws EngineException, IOException {
+    String id = records.resolve(ref);
+    ContainerRecord record = records.get(id);
+    RuntimeDriver driver = drivers.get(record.runtime());
+    boolean frozen = false;
+    if (record.status() == ContainerStatus.RUNNING) {
+      try {
+        driver.run(new PauseCall(record.runtimeId()));
+        frozen = true;
+      } catch (EngineException e) {
+        if (isAlive(records.get(id))
+            && !Files.exists(records.paths(record).monitor().exitFile(record.runtimeId()))) {
+          throw e;
+        }
+        // it exited meanwhile: no process is left to race with
+      }
+    }
+    try {
+      work.run();
+    } finally {
+      ContainerRecord now = records.find(id);
+      if (frozen && now != null && now.status() != ContainerStatus.PAUSED) {
+        try {
+          driver.run(new ResumeCall(record.runtimeId()));
+        } catch (EngineException e) {
+          if (isAlive(now)) {
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
   /** The host pids of the container's processes, for {@code top}. */
   public List<Long> processIds(String ref) throws EngineException {
     List<Long> pids = new ArrayList<>();

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * in between and exits with the process's code.
  */
 public final class ExecProcess {
+  private static final int RUNTIME_FAILED = 255;
+  private static final int START_FAILED = 126;
   private final Process runtime;
   private final Path processFile;
   private final Path pidFile;
@@ -75,9 +77,16 @@ public final class ExecProcess {
     return runtime.isAlive();
   }
 
-  /** Waits for the exit and returns the process's exit code; its spec files are then removed. */
+  /**
+   * Waits for the exit and returns the process's exit code; its spec files are then removed. When
+   * the runtime failed before the process started (no pid written, e.g. a program not found), the
+   * code is 126, as dockerd reports a failed exec start.
+   */
   public int waitFor() throws InterruptedException {
     int code = runtime.waitFor();
+    if (code == RUNTIME_FAILED && readPid().isEmpty()) {
+      code = START_FAILED;
+    }
     try {
       Files.deleteIfExists(processFile);
       Files.deleteIfExists(pidFile);

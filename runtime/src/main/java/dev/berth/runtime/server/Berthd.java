@@ -50,6 +50,7 @@ public final class Berthd implements AutoCloseable {
   private final EventBus events;
   private final EngineServices engine;
   private final ApiServer server;
+  private final List<AutoCloseable> endpoints;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /**
@@ -93,7 +94,13 @@ public final class Berthd implements AutoCloseable {
   }
 
   private Berthd(
-      DaemonLock lock, DaemonLog log, EventBus events, EngineServices engine, ApiServer server) {
+      DaemonLock lock,
+      DaemonLog log,
+      EventBus events,
+      EngineServices engine,
+      ApiServer server,
+      List<AutoCloseable> endpoints) {
+    this.endpoints = List.copyOf(endpoints);
     this.engine = engine;
     this.lock = lock;
     this.log = log;
@@ -117,16 +124,18 @@ public final class Berthd implements AutoCloseable {
           new EngineIdentity(engineId(config.root()), host.hostname(), config.root());
       engine = EngineServices.open(config, events, log);
       EngineServices services = engine;
+      ExecEndpoints exec = new ExecEndpoints(engine.containers(), events, log);
+      StatsEndpoint stats = new StatsEndpoint(engine.containers());
       List<Endpoints> endpoints =
           List.of(
               new SystemEndpoints(identity, host, () -> services.service().counts(), events),
               new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
               new ContainerEndpoints(engine.service(), log),
-              new ExecEndpoints(engine.containers(), events, log),
+              exec,
               new ArchiveEndpoints(engine.containers(), log),
               new PauseEndpoints(engine.containers()),
               new TopEndpoint(engine.containers()),
-              new StatsEndpoint(engine.containers()),
+              stats,
               new ImageEndpoints(
                   engine.images(),
                   ImagePullers.using(engine.registryConfig(), engine.logins(), engine.images()),
@@ -142,7 +151,7 @@ public final class Berthd implements AutoCloseable {
               new NotImplementedEndpoints());
       ApiServer server =
           ApiServer.start(ApiServer.Options.defaults(config.socket()), endpoints, log);
-      return new Berthd(lock, log, events, engine, server);
+      return new Berthd(lock, log, events, engine, server, List.of(exec, stats));
     } catch (EngineException | RuntimeException e) {
       if (engine != null) {
         engine.close();
@@ -185,6 +194,13 @@ public final class Berthd implements AutoCloseable {
     }
     events.close(); // ends event streams first: the server's graceful stop waits for open answers
     server.close();
+    for (AutoCloseable endpoint : endpoints) {
+      try {
+        endpoint.close();
+      } catch (Exception e) {
+        log.warn("closing " + endpoint + ": " + e.getMessage(), e);
+      }
+    }
     engine.close();
     log.info("berthd stopped; containers keep running");
     log.close();

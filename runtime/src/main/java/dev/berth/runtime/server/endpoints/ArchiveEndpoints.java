@@ -5,6 +5,7 @@ import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.api.PathStatTemplate;
 import dev.berth.runtime.container.ContainerArchive;
 import dev.berth.runtime.container.Containers;
+import dev.berth.runtime.container.FrozenWork;
 import dev.berth.runtime.container.PathStat;
 import dev.berth.runtime.server.http.ApiRequest;
 import dev.berth.runtime.server.http.ApiResponse;
@@ -12,6 +13,8 @@ import dev.berth.runtime.server.http.Endpoints;
 import dev.berth.runtime.server.http.Json;
 import dev.berth.runtime.server.http.Routes;
 import dev.berth.runtime.server.http.ServerLog;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +27,9 @@ import java.util.Base64;
  */
 public final class ArchiveEndpoints implements Endpoints {
   static final String STAT_HEADER = "X-Docker-Container-Path-Stat";
+
+  /** Tar records are small: batch them into fewer, larger writes and reads on the socket. */
+  private static final int BUFFER = 256 * 1024;
 
   private final Containers containers;
   private final ServerLog log;
@@ -42,22 +48,35 @@ public final class ArchiveEndpoints implements Endpoints {
 
   private void stat(ApiRequest request, ApiResponse response) throws EngineException {
     String path = path(request);
-    PathStat stat = archive(request).stat(path);
-    response.header(STAT_HEADER, header(stat)).empty(200);
+    ContainerArchive archive = archive(request);
+    PathStat[] stat = new PathStat[1];
+    frozen(request, () -> stat[0] = archive.stat(path));
+    response.header(STAT_HEADER, header(stat[0])).empty(200);
   }
 
   private void get(ApiRequest request, ApiResponse response) throws EngineException {
     String path = path(request);
     ContainerArchive archive = archive(request);
-    PathStat stat = archive.stat(path); // a missing path is a 404 before the body starts
-    response.header(STAT_HEADER, header(stat));
-    OutputStream out = response.stream(200, "application/x-tar");
+    OutputStream[] body = new OutputStream[1];
+    ContainerArchive.Ending[] ending = new ContainerArchive.Ending[1];
     try {
-      archive.write(path, out);
-      out.close();
-    } catch (IOException e) {
-      // the client went away or a file could not be read: the exchange is aborted, never cut short
-      // into a tar that looks complete
+      frozen(
+          request,
+          () -> {
+            PathStat stat = archive.stat(path); // a missing path is a 404 before the body starts
+            response.header(STAT_HEADER, header(stat));
+            body[0] = new BufferedOutputStream(response.stream(200, "application/x-tar"), BUFFER);
+            ending[0] = archive.writeEntries(path, body[0]);
+          });
+      // the tar's end goes out once the container is thawed: the CLI stops reading at it
+      ending[0].finish();
+      body[0].close();
+    } catch (IOException | EngineException e) {
+      if (body[0] == null && e instanceof EngineException failure) {
+        throw failure; // nothing was sent: an answer of its own (404, 409, ...)
+      }
+      // the client went away or a file could not be read: the exchange is aborted, never cut
+      // short into a tar that looks complete
       log.info("archive " + request.param("id") + ":" + path + " aborted: " + e);
       throw new EngineException(
           ErrorKind.INTERNAL, "archive of " + path + " aborted: " + e.getMessage(), e);
@@ -67,13 +86,29 @@ public final class ArchiveEndpoints implements Endpoints {
   private void put(ApiRequest request, ApiResponse response) throws EngineException {
     String path = path(request);
     ContainerArchive archive = archive(request);
-    try (InputStream in = request.stream()) {
-      archive.extract(path, in, request.flag("noOverwriteDirNonDir"));
+    frozen(
+        request,
+        () -> {
+          try (InputStream in = new BufferedInputStream(request.stream(), BUFFER)) {
+            archive.extract(path, in, request.flag("noOverwriteDirNonDir"));
+          }
+        });
+    response.empty(200);
+  }
+
+  /**
+   * Runs {@code work} with the container frozen if it runs: a process inside cannot swap a path for
+   * a symlink to the host between resolution and use.
+   */
+  private void frozen(ApiRequest request, FrozenWork work) throws EngineException {
+    try {
+      containers.whileFrozen(request.param("id"), work);
     } catch (IOException e) {
       throw new EngineException(
-          ErrorKind.INVALID_ARGUMENT, "reading the archive for " + path + ": " + e, e);
+          ErrorKind.INVALID_ARGUMENT,
+          "reading the archive for " + request.describe() + ": " + e,
+          e);
     }
-    response.empty(200);
   }
 
   private ContainerArchive archive(ApiRequest request) throws EngineException {

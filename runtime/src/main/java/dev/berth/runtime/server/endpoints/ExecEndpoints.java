@@ -12,6 +12,7 @@ import dev.berth.runtime.container.ExecSpec;
 import dev.berth.runtime.server.engine.EngineEvent;
 import dev.berth.runtime.server.engine.EventBus;
 import dev.berth.runtime.server.hijack.HijackedConnection;
+import dev.berth.runtime.server.hijack.RawSession;
 import dev.berth.runtime.server.hijack.StdStreams;
 import dev.berth.runtime.server.http.ApiRequest;
 import dev.berth.runtime.server.http.ApiResponse;
@@ -21,6 +22,7 @@ import dev.berth.runtime.server.http.ServerLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,12 +41,15 @@ import java.util.concurrent.Future;
  * {@code GET /exec/{id}/json} inspects it, {@code POST /exec/{id}/resize} checks its size.
  * Instances are forgotten {@code keep} after they ended or their container went.
  */
-public final class ExecEndpoints implements Endpoints {
+public final class ExecEndpoints implements Endpoints, AutoCloseable {
   private static final String RAW = "application/vnd.docker.raw-stream";
   private static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
 
   /** How long a finished exec, or one whose container is gone, can still be inspected. */
   public static final Duration DEFAULT_KEEP = Duration.ofMinutes(5);
+
+  /** The exit code of an exec whose process could not start, as dockerd reports it. */
+  static final int START_FAILED = 126;
 
   private final Containers containers;
   private final EventBus events;
@@ -126,34 +131,54 @@ public final class ExecEndpoints implements Endpoints {
             ? ExecIo.DETACHED
             : instance.attachStdin ? ExecIo.STDIN_AND_OUTPUT : ExecIo.OUTPUT_ONLY;
     ExecProcess process;
+    EngineException failure = null;
     try {
       process = containers.startExec(instance.containerId, instance.spec, io);
+      instance.running(process.pid().orElse(0));
+      publish(instance, "exec_start: " + instance.commandLine(), Map.of());
     } catch (EngineException e) {
-      instance.exited(126, clock.instant());
-      throw e;
+      if (options.detach() || e.kind() == ErrorKind.CONFLICT || e.kind() == ErrorKind.NOT_FOUND) {
+        exited(instance, START_FAILED);
+        throw e; // the container is not running (409) or gone (404): an answer of its own
+      }
+      // like dockerd, a process that cannot start (unknown user, ...) is reported in the stream
+      failure = e;
+      process = null;
     }
-    instance.running(process.pid().orElse(0));
-    publish(instance, "exec_start: " + instance.commandLine(), Map.of());
     if (options.detach()) {
-      pumps.execute(() -> awaitExit(instance, process));
+      ExecProcess detached = process;
+      pumps.execute(() -> awaitExit(instance, detached));
       response.empty(200);
       return;
     }
     String type = instance.spec.tty() ? RAW : MULTIPLEXED;
+    RawSession session = failedOrRelay(instance, process, failure);
     if (upgrade(request)) {
       response.upgradeToTcp(
-          type,
-          (endPoint, executor) ->
-              new HijackedConnection(
-                  endPoint, executor, (in, out) -> session(instance, process, in, out), log));
+          type, (endPoint, executor) -> new HijackedConnection(endPoint, executor, session, log));
     } else {
       // a client that does not hijack reads the output as the body; it cannot send stdin
       try (OutputStream out = response.stream(200, type)) {
-        session(instance, process, InputStream.nullInputStream(), out);
+        session.run(InputStream.nullInputStream(), out);
       } catch (IOException e) {
         log.info("exec " + instance.id + ": client went away: " + e);
       }
     }
+  }
+
+  private RawSession failedOrRelay(
+      ExecInstance instance, ExecProcess process, EngineException failure) {
+    if (failure == null) {
+      return (in, out) -> session(instance, process, in, out);
+    }
+    return (in, out) -> {
+      try {
+        byte[] message = (failure.getMessage() + "\r\n").getBytes(StandardCharsets.UTF_8);
+        (instance.spec.tty() ? out : new StdStreams(out).stdout()).write(message);
+      } finally {
+        exited(instance, START_FAILED);
+      }
+    };
   }
 
   /** Relays stdin and output until the process's output ends, then records its exit code. */
@@ -224,6 +249,10 @@ public final class ExecEndpoints implements Endpoints {
       Thread.currentThread().interrupt();
       return;
     }
+    exited(instance, code);
+  }
+
+  private void exited(ExecInstance instance, int code) {
     instance.exited(code, clock.instant());
     publish(instance, "exec_die", Map.of("exitCode", Integer.toString(code)));
   }
@@ -249,6 +278,15 @@ public final class ExecEndpoints implements Endpoints {
     }
     // the runtime relays the exec's terminal itself and keeps its size (see NOTES)
     response.empty(200);
+  }
+
+  /**
+   * Stops relaying: sessions end, execs keep running in their containers (they end with them).
+   * berthd closes it on shutdown.
+   */
+  @Override
+  public void close() {
+    pumps.shutdownNow();
   }
 
   private ExecInstance find(String id) throws EngineException {

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * compute CPU %; with {@code one-shot=true} at once without it. Streaming sends one reading per
  * interval until the client goes or the container stops.
  */
-public final class StatsEndpoint implements Endpoints {
+public final class StatsEndpoint implements Endpoints, AutoCloseable {
   static final Duration INTERVAL = Duration.ofSeconds(1);
   private static final String NEVER = "0001-01-01T00:00:00Z";
   private static final int MAX_QUEUED = 16;
@@ -80,6 +80,12 @@ public final class StatsEndpoint implements Endpoints {
             INTERVAL.toMillis(),
             TimeUnit.MILLISECONDS);
     lines.onEnd(() -> tick.cancel(false));
+  }
+
+  /** Stops the streams' ticks; berthd closes it on shutdown. */
+  @Override
+  public void close() {
+    ticks.shutdownNow();
   }
 
   static ContainerStatsTemplate template(

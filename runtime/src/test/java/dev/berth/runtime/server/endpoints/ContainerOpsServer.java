@@ -19,6 +19,8 @@ import dev.berth.runtime.server.http.Routes;
 import dev.berth.runtime.server.http.ServerLog;
 import dev.berth.runtime.state.FileTrees;
 import dev.berth.runtime.volume.MountRequest;
+import dev.berth.testkit.HostLeakCheck;
+import dev.berth.testkit.Leak;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +46,9 @@ final class ContainerOpsServer implements AutoCloseable {
   final ApiServer server;
   final List<String> log = new CopyOnWriteArrayList<>();
   private final Path image;
+  private final ExecEndpoints exec;
+  private final StatsEndpoint stats;
+  private final HostLeakCheck.Snapshot before = HostLeakCheck.snapshot();
 
   private ContainerOpsServer(Path dir, Duration execKeep) throws Exception {
     this.dir = dir;
@@ -76,6 +81,8 @@ final class ContainerOpsServer implements AutoCloseable {
           }
         };
     this.socket = dir.resolve("berth.sock");
+    this.exec = new ExecEndpoints(containers, events, collect, Clock.systemUTC(), execKeep);
+    this.stats = new StatsEndpoint(containers);
     this.server =
         ApiServer.start(
             ApiServer.Options.defaults(socket),
@@ -87,10 +94,10 @@ final class ContainerOpsServer implements AutoCloseable {
                     events),
                 new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
                 new InspectForTests(),
-                new ExecEndpoints(containers, events, collect, Clock.systemUTC(), execKeep),
+                exec,
                 new ArchiveEndpoints(containers, collect),
                 new TopEndpoint(containers),
-                new StatsEndpoint(containers),
+                stats,
                 new PauseEndpoints(containers)),
             collect);
   }
@@ -135,9 +142,19 @@ final class ContainerOpsServer implements AutoCloseable {
       }
     } finally {
       containers.close();
+      exec.close();
+      stats.close();
       events.close();
       server.close();
-      FileTrees.deleteTree(dir);
+    }
+    // the host is shared: only what names this server's directory counts
+    List<Leak> leaks =
+        HostLeakCheck.leakedSince(before).stream()
+            .filter(leak -> leak.name().contains(dir.toString()))
+            .toList();
+    FileTrees.deleteTree(dir);
+    if (!leaks.isEmpty()) {
+      throw new AssertionError("left on the host: " + leaks);
     }
   }
 

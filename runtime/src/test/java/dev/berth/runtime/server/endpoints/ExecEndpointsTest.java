@@ -44,6 +44,38 @@ class ExecEndpointsTest {
   }
 
   @Test
+  void dockerExec_manyAtOnce_eachGetsItsOwnExitCodeAndOutput() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+    try {
+      java.util.List<java.util.concurrent.Future<DockerCli.Result>> runs =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String n = Integer.toString(i);
+        runs.add(
+            pool.submit(
+                () ->
+                    docker.run(
+                        null, "exec", "exec-target", "sh", "-c", "echo " + n + "; exit " + n)));
+      }
+      for (int i = 0; i < 12; i++) {
+        DockerCli.Result result = runs.get(i).get();
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(i);
+        assertThat(result.stdout()).isEqualTo(i + "\n");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void dockerExec_missingProgram_exits126NamingIt() throws Exception {
+    DockerCli.Result result = docker.run(null, "exec", "exec-target", "no-such-program");
+
+    assertThat(result.exitCode()).isEqualTo(126);
+    assertThat(result.stderr()).contains("no-such-program");
+  }
+
+  @Test
   void dockerExec_output_keepsStdoutAndStderrApart() throws Exception {
     DockerCli.Result result =
         docker.run(null, "exec", "exec-target", "sh", "-c", "echo out; echo err >&2");
