@@ -19,7 +19,21 @@ import picocli.CommandLine.Spec;
       PsCommand.class,
       LogsCommand.class,
       RunCommand.class,
-      ExecCommand.class
+      ExecCommand.class,
+      CreateCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      RestartCommand.class,
+      KillCommand.class,
+      RmCommand.class,
+      PauseCommand.class,
+      UnpauseCommand.class,
+      PullCommand.class,
+      ImagesCommand.class,
+      PortCommand.class,
+      TopCommand.class,
+      LsCommand.class,
+      WaitCommand.class
     })
 public final class BerthCommand implements Runnable {
 
