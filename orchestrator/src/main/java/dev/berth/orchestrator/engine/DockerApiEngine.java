@@ -316,6 +316,15 @@ public final class DockerApiEngine implements Engine {
   }
 
   @Override
+  public void copyTo(String id, String dir, byte[] archive) throws EngineException {
+    client.put(
+        "/containers/" + encode(id) + "/archive",
+        Map.of("path", dir),
+        archive,
+        "application/x-tar");
+  }
+
+  @Override
   public void pause(String id) throws EngineException {
     client.post("/containers/" + encode(id) + "/pause", Map.of(), null, Void.class);
   }

@@ -83,6 +83,9 @@ public interface Engine extends AutoCloseable {
       Consumer<LogLine> sink)
       throws EngineException, IOException;
 
+  /** Extracts tar {@code archive} into the container's filesystem at {@code dir}. */
+  void copyTo(String id, String dir, byte[] archive) throws EngineException;
+
   void pause(String id) throws EngineException;
 
   void unpause(String id) throws EngineException;

@@ -57,7 +57,8 @@ public final class ContainerSpecs {
         Attrs.isTrue(a, "stdin_open"),
         false,
         Attrs.text(a, "stop_signal").orElse(null),
-        Attrs.text(a, "stop_grace_period").map(ContainerSpecs::duration).orElse(null));
+        Attrs.text(a, "stop_grace_period").map(ContainerSpecs::duration).orElse(null),
+        Mounts.injected(project, service));
   }
 
   /**
@@ -101,7 +102,8 @@ public final class ContainerSpecs {
         false,
         false,
         base.stopSignal(),
-        base.stopGracePeriod());
+        base.stopGracePeriod(),
+        base.files());
   }
 
   /** The labels compose puts on every container of {@code service}. */

@@ -189,7 +189,7 @@ public final class Reconciler {
     ContainerSpec spec = ContainerSpecs.of(project, service, number, imageId);
     String id;
     try {
-      id = engine.create(name, spec);
+      id = Containers.create(engine, name, spec);
     } catch (EngineException e) {
       if (e.kind() == ErrorKind.CONFLICT) {
         throw new BerthException(
@@ -201,13 +201,6 @@ public final class Reconciler {
                 + e.getMessage());
       }
       throw e;
-    }
-    boolean first = true;
-    for (Map.Entry<String, List<String>> net : spec.networks().entrySet()) {
-      if (!first) {
-        engine.connect(net.getKey(), id, net.getValue());
-      }
-      first = false;
     }
     return id;
   }

@@ -126,6 +126,20 @@ public final class EngineClient implements AutoCloseable {
     return call("POST", path, query, body, type, timeout.plus(extra));
   }
 
+  /**
+   * {@code PUT /vX.YPATH?QUERY} with a raw body of {@code contentType}, e.g. a tar archive for
+   * {@code PUT /containers/{id}/archive}.
+   */
+  public void put(String path, Map<String, String> query, byte[] body, String contentType)
+      throws EngineException {
+    String versioned = versioned(path, query);
+    Request request =
+        newRequest(HttpMethod.PUT, versioned)
+            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .body(new BytesRequestContent(contentType, body));
+    send(request, HttpMethod.PUT, versioned);
+  }
+
   /** {@code DELETE /vX.YPATH?QUERY}. */
   public void delete(String path, Map<String, String> query) throws EngineException {
     call("DELETE", path, query, null, Void.class, timeout);
