@@ -89,6 +89,40 @@ final class AttachedUp {
           });
     }
     Set<String> oneShots = completedOneShots();
+    try (Interrupts signals =
+        Interrupts.install(
+            new Interrupts.Reaction() {
+              @Override
+              public void gracefulStop() {
+                printer.note("Gracefully stopping... (press Ctrl+C again to force)");
+                stopAll(all, grace);
+              }
+
+              @Override
+              public void kill() {
+                for (ContainerInfo c : all) {
+                  try {
+                    engine.kill(c.id(), "SIGKILL");
+                  } catch (EngineException e) {
+                    progress.warn("killing " + c.name() + ": " + e.getMessage());
+                  }
+                }
+              }
+            })) {
+      return collect(exits, readers, attached, all, cascade, exitCodeFrom, grace, oneShots);
+    }
+  }
+
+  private int collect(
+      BlockingQueue<Exit> exits,
+      Map<String, Thread> readers,
+      List<ContainerInfo> attached,
+      List<ContainerInfo> all,
+      Cascade cascade,
+      String exitCodeFrom,
+      Duration grace,
+      Set<String> oneShots)
+      throws BerthException {
     Set<String> pending = new HashSet<>();
     attached.forEach(c -> pending.add(c.id()));
     boolean aborting = false;
