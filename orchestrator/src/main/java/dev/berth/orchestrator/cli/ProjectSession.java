@@ -73,11 +73,21 @@ final class ProjectSession implements AutoCloseable {
     return parent.spec.commandLine().getErr();
   }
 
-  /** The progress view {@code --progress} asks for; plain lines on standard error. */
+  /**
+   * The progress view {@code --progress} asks for, on standard error: live lines on a terminal
+   * ({@code auto}, {@code tty}), else plain lines; {@code json} objects; {@code quiet} warnings
+   * only.
+   */
   Progress progress() {
     return switch (parent.global().progress()) {
       case quiet -> new PlainProgress(err(), true);
-      default -> new PlainProgress(err(), false);
+      case json -> new JsonProgress(err());
+      case tty -> new TtyProgress(err());
+      case plain -> new PlainProgress(err(), false);
+      case auto ->
+          System.console() != null && parent.global().ansi() != GlobalOptions.Ansi.never
+              ? new TtyProgress(err())
+              : new PlainProgress(err(), false);
     };
   }
 

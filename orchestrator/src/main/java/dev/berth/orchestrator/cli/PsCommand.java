@@ -72,7 +72,7 @@ final class PsCommand implements Callable<Integer> {
     } else if (listServices) {
       found.stream().map(PsCommand::service).distinct().forEach(out::println);
     } else if (format.equals("json")) {
-      found.forEach(c -> out.println(ConfigRenderer.writeJson(json(c), 0).strip()));
+      found.forEach(c -> out.println(ConfigRenderer.compactJson(json(c))));
     } else {
       table(out, found);
     }
