@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
       PortCommand.class,
       TopCommand.class,
       LsCommand.class,
-      WaitCommand.class
+      WaitCommand.class,
+      EventsCommand.class,
+      CpCommand.class
     })
 public final class BerthCommand implements Runnable {
 

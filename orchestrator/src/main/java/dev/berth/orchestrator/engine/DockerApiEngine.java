@@ -9,6 +9,7 @@ import dev.berth.runtime.api.EngineClient;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.EngineVersion;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.api.EventTemplate;
 import dev.berth.runtime.api.ExecCreateTemplate;
 import dev.berth.runtime.api.ExecInspectTemplate;
 import dev.berth.runtime.api.ExecStartTemplate;
@@ -313,6 +314,42 @@ public final class DockerApiEngine implements Engine {
           (stream, payload) ->
               sink.accept(new LogLine(stream == 2, new String(payload, StandardCharsets.UTF_8))));
     }
+  }
+
+  @Override
+  public void events(
+      List<String> labels,
+      String since,
+      String until,
+      java.util.function.Predicate<EngineEvent> listener)
+      throws EngineException {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("filters", EngineClient.filters(Map.of("label", labels)));
+    if (since != null) {
+      query.put("since", since);
+    }
+    if (until != null) {
+      query.put("until", until);
+    }
+    client.streamJson(
+        "GET",
+        "/events",
+        query,
+        EventTemplate.class,
+        e ->
+            listener.test(
+                new EngineEvent(
+                    e.type(),
+                    e.action() != null ? e.action() : e.status(),
+                    e.actor() != null ? e.actor().id() : e.id(),
+                    e.actor() != null ? e.actor().attributes() : Map.of(),
+                    e.timeNano())));
+  }
+
+  @Override
+  public InputStream copyFrom(String id, String path) throws EngineException {
+    return client.openStream(
+        "GET", "/containers/" + encode(id) + "/archive", Map.of("path", path), null);
   }
 
   @Override

@@ -83,6 +83,23 @@ public interface Engine extends AutoCloseable {
       Consumer<LogLine> sink)
       throws EngineException, IOException;
 
+  /**
+   * Streams events of objects carrying {@code labels} between {@code since} and {@code until} (Unix
+   * seconds, or null for now / forever) until {@code listener} returns false.
+   */
+  void events(
+      List<String> labels,
+      String since,
+      String until,
+      java.util.function.Predicate<EngineEvent> listener)
+      throws EngineException;
+
+  /**
+   * {@code path} of the container as a tar stream whose entries start with the path's last name;
+   * the caller closes it.
+   */
+  java.io.InputStream copyFrom(String id, String path) throws EngineException;
+
   /** Extracts tar {@code archive} into the container's filesystem at {@code dir}. */
   void copyTo(String id, String dir, byte[] archive) throws EngineException;
 

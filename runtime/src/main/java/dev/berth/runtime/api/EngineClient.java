@@ -231,6 +231,34 @@ public final class EngineClient implements AutoCloseable {
   }
 
   /**
+   * Reads a stream of JSON objects, one per line ({@code GET /events}), handing each to {@code
+   * listener} as {@code type} until the stream ends or {@code listener} returns false.
+   */
+  public <T> void streamJson(
+      String method,
+      String path,
+      Map<String, String> query,
+      Class<T> type,
+      java.util.function.Predicate<T> listener)
+      throws EngineException {
+    try (InputStream in = openStream(method, path, query, null);
+        var lines =
+            new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (!line.isBlank() && !listener.test(JSON.readValue(line, type))) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.UNAVAILABLE,
+          method + " " + path + ": reading the answer: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
    * Docker's {@code filters} query value for label, name or status filters: {@code
    * {"label":["com.docker.compose.project=p"]}}.
    */
