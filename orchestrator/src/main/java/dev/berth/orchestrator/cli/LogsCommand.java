@@ -51,7 +51,7 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BerthException, EngineException {
-    try (ProjectSession session = ProjectSession.open(parent, services)) {
+    try (ProjectSession session = ProjectSession.open(parent, services, true)) {
       Engine engine = session.engine();
       List<ContainerInfo> containers =
           new ArrayList<>(engine.containers(Labels.ofProject(session.project().name()), true));

@@ -6,7 +6,10 @@ import dev.berth.orchestrator.loader.ComposeLoader;
 import dev.berth.orchestrator.loader.LoadRequest;
 import dev.berth.orchestrator.loader.LoadedProject;
 import dev.berth.orchestrator.loader.ProjectFilters;
+import dev.berth.orchestrator.model.MapNode;
+import dev.berth.orchestrator.model.Mark;
 import dev.berth.orchestrator.model.Project;
+import dev.berth.orchestrator.model.ScalarNode;
 import dev.berth.orchestrator.plan.InlineSources;
 import dev.berth.orchestrator.reconcile.Progress;
 import dev.berth.runtime.api.EngineException;
@@ -33,6 +36,16 @@ final class ProjectSession implements AutoCloseable {
   /** Loads the project with {@code services} selected (their dependencies come along). */
   static ProjectSession open(BerthCommand parent, List<String> services)
       throws BerthException, EngineException {
+    return open(parent, services, false);
+  }
+
+  /**
+   * As {@link #open(BerthCommand, List)}; with {@code modelOptional}, {@code -p NAME} without any
+   * compose file gives an empty project of that name, so {@code berth -p ci-42 down} cleans up
+   * after a job whose checkout is gone, as {@code docker compose} allows.
+   */
+  static ProjectSession open(BerthCommand parent, List<String> services, boolean modelOptional)
+      throws BerthException, EngineException {
     HostContext host = parent.host();
     GlobalOptions g = parent.global();
     List<String> envFiles = new ArrayList<>();
@@ -47,7 +60,29 @@ final class ProjectSession implements AutoCloseable {
             .services(services)
             .stdin(g.files().contains("-") ? host.stdin().get() : null)
             .build();
-    LoadedProject loaded = ComposeLoader.load(request);
+    LoadedProject loaded;
+    try {
+      loaded = ComposeLoader.load(request);
+    } catch (BerthException e) {
+      if (!modelOptional
+          || g.projectName() == null
+          || !g.files().isEmpty()
+          || !e.getMessage().startsWith("no configuration file provided")) {
+        throw e;
+      }
+      Project empty =
+          new Project(
+              g.projectName(),
+              host.cwd(),
+              List.of(),
+              new MapNode(
+                  java.util.Map.of("name", ScalarNode.string(g.projectName(), Mark.NONE)),
+                  Mark.NONE));
+      return new ProjectSession(
+          parent,
+          empty,
+          EngineConnection.open(g.host(), host.env(), parent.spec.commandLine().getErr()));
+    }
     PrintWriter err = parent.spec.commandLine().getErr();
     loaded.warnings().forEach(w -> err.println("berth: warning: " + w));
     Project project = InlineSources.resolve(loaded.project(), loaded.environment());

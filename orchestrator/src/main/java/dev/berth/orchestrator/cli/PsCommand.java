@@ -52,7 +52,7 @@ final class PsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BerthException, EngineException {
-    try (ProjectSession session = ProjectSession.open(parent, List.of())) {
+    try (ProjectSession session = ProjectSession.open(parent, List.of(), true)) {
       String project = session.project().name();
       List<ContainerInfo> found =
           new ArrayList<>(

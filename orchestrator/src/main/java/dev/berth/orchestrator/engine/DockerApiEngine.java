@@ -54,7 +54,9 @@ public final class DockerApiEngine implements Engine {
   public List<ContainerInfo> containers(List<String> labels, boolean all) throws EngineException {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("all", all ? "1" : "0");
-    query.put("filters", EngineClient.filters(Map.of("label", labels)));
+    if (!labels.isEmpty()) {
+      query.put("filters", EngineClient.filters(Map.of("label", labels)));
+    }
     ContainerSummaryTemplate[] found =
         client.get("/containers/json", query, ContainerSummaryTemplate[].class);
     List<ContainerInfo> out = new ArrayList<>();

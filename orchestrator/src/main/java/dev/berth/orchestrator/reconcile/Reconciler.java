@@ -214,7 +214,14 @@ public final class Reconciler {
     try {
       engine.start(id);
     } catch (EngineException e) {
-      throw new BerthException(e.kind(), "starting container " + name + ": " + e.getMessage(), e);
+      throw new BerthException(
+          e.kind(),
+          "starting container "
+              + name
+              + ": "
+              + e.getMessage()
+              + PortHolders.describe(engine, e.getMessage(), id),
+          e);
     }
     progress.event("Container", name, "Started");
   }
