@@ -52,7 +52,15 @@ final class CreateCommand implements Callable<Integer> {
           .up(
               session.project(),
               services,
-              new UpOptions(policy, removeOrphans, true, pull, Map.of(), Duration.ofSeconds(10)));
+              new UpOptions(
+                  policy,
+                  removeOrphans,
+                  true,
+                  pull,
+                  Map.of(),
+                  Duration.ofSeconds(10),
+                  false,
+                  false));
     }
     return 0;
   }

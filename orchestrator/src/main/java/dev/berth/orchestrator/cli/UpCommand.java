@@ -110,6 +110,15 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "Produce monochrome output.")
   boolean noColor;
 
+  @Option(
+      names = {"-V", "--renew-anon-volumes"},
+      description =
+          "Recreate anonymous volumes instead of retrieving data from the previous containers.")
+  boolean renewAnonVolumes;
+
+  @Option(names = "--no-deps", description = "Don't start linked services.")
+  boolean noDeps;
+
   @Override
   public Integer call() throws BerthException, EngineException {
     if (forceRecreate && noRecreate) {
@@ -201,7 +210,9 @@ final class UpCommand implements Callable<Integer> {
         noStart,
         pull,
         scales(),
-        Duration.ofSeconds(timeout == null ? 10 : timeout));
+        Duration.ofSeconds(timeout == null ? 10 : timeout),
+        renewAnonVolumes,
+        noDeps);
   }
 
   private Map<String, Integer> scales() throws BerthException {

@@ -43,8 +43,11 @@ public final class Reconciler {
    */
   public void up(Project full, List<String> services, UpOptions options)
       throws BerthException, EngineException {
-    Project project =
-        ProjectFilters.withoutUnusedResources(ProjectFilters.withSelectedServices(full, services));
+    Project selected = ProjectFilters.withSelectedServices(full, services);
+    if (options.noDeps() && !services.isEmpty()) {
+      selected = OneOffs.withOnly(selected, services);
+    }
+    Project project = ProjectFilters.withoutUnusedResources(selected);
     UnsupportedKeys.check(project, progress);
     Resources resources = new Resources(engine, progress);
     resources.createNetworks(project);
@@ -167,15 +170,19 @@ public final class Reconciler {
       }
       case RECREATE -> {
         progress.event("Container", name, "Recreate");
+        Map<String, String> anonymous =
+            options.renewAnonymousVolumes()
+                ? Map.of()
+                : engine.inspect(action.existing().id()).map(s -> s.volumes()).orElse(Map.of());
         engine.stop(action.existing().id(), options.stopTimeout());
-        engine.remove(action.existing().id(), true, false);
-        String id = create(project, service, action.number(), name, imageId);
+        engine.remove(action.existing().id(), true, options.renewAnonymousVolumes());
+        String id = create(project, service, action.number(), name, imageId, anonymous);
         progress.event("Container", name, "Recreated");
         start(id, name, options);
       }
       case CREATE -> {
         progress.event("Container", name, "Creating");
-        String id = create(project, service, action.number(), name, imageId);
+        String id = create(project, service, action.number(), name, imageId, Map.of());
         progress.event("Container", name, "Created");
         start(id, name, options);
       }
@@ -184,9 +191,21 @@ public final class Reconciler {
     }
   }
 
-  private String create(Project project, Service service, int number, String name, String imageId)
+  /**
+   * Creates the replica; {@code previous} maps mount points to the volumes of the container it
+   * replaces, so its anonymous volumes carry over as compose does.
+   */
+  private String create(
+      Project project,
+      Service service,
+      int number,
+      String name,
+      String imageId,
+      Map<String, String> previous)
       throws BerthException, EngineException {
-    ContainerSpec spec = ContainerSpecs.of(project, service, number, imageId);
+    ContainerSpec spec =
+        ContainerSpecs.withAnonymousVolumes(
+            ContainerSpecs.of(project, service, number, imageId), previous);
     String id;
     try {
       id = Containers.create(engine, name, spec);

@@ -19,7 +19,16 @@ public record ContainerInspectTemplate(
     @JsonProperty("State") State state,
     @JsonProperty("Config") Config config,
     @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
-    @JsonProperty("Mounts") List<MountTemplate> mounts) {
+    @JsonProperty("Mounts") List<Mount> mounts) {
+
+  /** One of {@code Mounts}: {@code {"Type":"volume","Name":"4f..","Destination":"/data"}}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Mount(
+      @JsonProperty("Type") String type,
+      @JsonProperty("Name") String name,
+      @JsonProperty("Source") String source,
+      @JsonProperty("Destination") String destination) {}
 
   /** {@code State}: {@code {"Status":"exited","ExitCode":3,"Health":{..}}}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
