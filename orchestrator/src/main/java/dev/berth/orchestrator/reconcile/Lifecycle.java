@@ -72,7 +72,17 @@ public final class Lifecycle {
 
   public void restart(Project project, List<String> services, Duration grace)
       throws EngineException {
-    List<ContainerInfo> found = containers(project, services, true);
+    List<String> chosen = new ArrayList<>(services);
+    if (!services.isEmpty()) {
+      // dependents declaring depends_on.restart on a restarted service restart too
+      for (Service s : project.serviceList()) {
+        if (s.dependsOn().stream().anyMatch(d -> d.restart() && services.contains(d.service()))
+            && !chosen.contains(s.name())) {
+          chosen.add(s.name());
+        }
+      }
+    }
+    List<ContainerInfo> found = containers(project, chosen, true);
     for (ContainerInfo c : found) {
       progress.event("Container", c.name(), "Restarting");
       engine.stop(c.id(), grace);

@@ -30,6 +30,7 @@ public final class Reconciler {
   private final Engine engine;
   private final Progress progress;
   private final int parallel;
+  private final java.util.Set<String> replaced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Reconciler(Engine engine, Progress progress, int parallel) {
     this.engine = engine;
@@ -136,6 +137,23 @@ public final class Reconciler {
     int replicas = options.scale().getOrDefault(service.name(), ContainerSpecs.replicas(service));
     List<ContainerAction> actions =
         Planner.plan(service, existing, imageId, replicas, options.recreate());
+    if (actions.stream().anyMatch(a -> a.kind() == ContainerAction.Kind.RECREATE)) {
+      replaced.add(service.name());
+    }
+    boolean depReplaced =
+        service.dependsOn().stream().anyMatch(d -> d.restart() && replaced.contains(d.service()));
+    if (depReplaced) {
+      // depends_on.restart: a dependency was replaced, so its dependents restart to reconnect
+      List<ContainerAction> restarted = new ArrayList<>();
+      for (ContainerAction a : actions) {
+        restarted.add(
+            a.kind() == ContainerAction.Kind.KEEP
+                ? new ContainerAction(
+                    ContainerAction.Kind.RESTART, a.service(), a.number(), a.existing())
+                : a);
+      }
+      actions = restarted;
+    }
     List<CompletableFuture<Void>> steps = new ArrayList<>();
     for (ContainerAction action : actions) {
       steps.add(
@@ -188,6 +206,12 @@ public final class Reconciler {
       }
       case START -> start(action.existing().id(), name, options);
       case KEEP -> progress.event("Container", name, "Running");
+      case RESTART -> {
+        progress.event("Container", name, "Restarting");
+        engine.stop(action.existing().id(), options.stopTimeout());
+        engine.start(action.existing().id());
+        progress.event("Container", name, "Started");
+      }
     }
   }
 

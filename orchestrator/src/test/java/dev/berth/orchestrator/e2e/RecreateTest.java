@@ -68,4 +68,33 @@ class RecreateTest {
           .containsExactly(p.name() + "-app-1");
     }
   }
+
+  @Test
+  void dependsOnRestart_restartsTheDependent_whenItsDependencyIsReplacedOrRestarted() {
+    String yaml =
+        """
+        services:
+          db:
+            image: ${IMAGE}
+            command: ["sh", "-c", "exec sleep 600"]
+            environment:
+              GENERATION: ${GEN}
+          app:
+            image: ${IMAGE}
+            command: ["sh", "-c", "exec sleep 600"]
+            depends_on:
+              db:
+                condition: service_started
+                restart: true
+        """;
+    try (ComposeProject p = ComposeProject.create(yaml)) {
+      p.env("GEN", "1").berth("up", "-d").orFail();
+      ComposeRun second = p.env("GEN", "2").berth("up", "-d", "-t", "0").orFail();
+      assertThat(second.err())
+          .contains("Container " + p.name() + "-db-1  Recreate")
+          .contains("Container " + p.name() + "-app-1  Restarting");
+      ComposeRun restart = p.berth("restart", "-t", "0", "db").orFail();
+      assertThat(restart.err()).contains("Container " + p.name() + "-app-1  Restarting");
+    }
+  }
 }
