@@ -13,6 +13,7 @@ import dev.berth.orchestrator.model.ScalarNode;
 import dev.berth.orchestrator.plan.InlineSources;
 import dev.berth.orchestrator.reconcile.Progress;
 import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,11 @@ final class ProjectSession implements AutoCloseable {
    */
   static ProjectSession open(BerthCommand parent, List<String> services, boolean modelOptional)
       throws BerthException, EngineException {
+    if (parent.global().dryRun()) {
+      throw new BerthException(
+          ErrorKind.UNSUPPORTED,
+          "--dry-run is not supported yet: nothing was done (run `berth config` to see the model)");
+    }
     HostContext host = parent.host();
     GlobalOptions g = parent.global();
     List<String> envFiles = new ArrayList<>();

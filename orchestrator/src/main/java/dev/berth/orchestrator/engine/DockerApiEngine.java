@@ -300,6 +300,7 @@ public final class DockerApiEngine implements Engine {
       boolean follow,
       String tail,
       boolean timestamps,
+      String since,
       Consumer<LogLine> sink)
       throws EngineException, IOException {
     Map<String, String> query = new LinkedHashMap<>();
@@ -308,6 +309,9 @@ public final class DockerApiEngine implements Engine {
     query.put("follow", follow ? "1" : "0");
     query.put("tail", tail);
     query.put("timestamps", timestamps ? "1" : "0");
+    if (since != null) {
+      query.put("since", since);
+    }
     try (InputStream in =
         client.openStream("GET", "/containers/" + encode(id) + "/logs", query, null)) {
       LogFrames.read(

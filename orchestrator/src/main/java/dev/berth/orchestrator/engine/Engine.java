@@ -74,12 +74,25 @@ public interface Engine extends AutoCloseable {
    * Streams the container's output to {@code sink} until it ends (or forever with {@code follow},
    * until the container stops). {@code tail} is a line count or {@code all}.
    */
+  default void logs(
+      String id,
+      boolean tty,
+      boolean follow,
+      String tail,
+      boolean timestamps,
+      Consumer<LogLine> sink)
+      throws EngineException, IOException {
+    logs(id, tty, follow, tail, timestamps, null, sink);
+  }
+
+  /** As above, from {@code since} (Unix seconds with a fraction) when not null. */
   void logs(
       String id,
       boolean tty,
       boolean follow,
       String tail,
       boolean timestamps,
+      String since,
       Consumer<LogLine> sink)
       throws EngineException, IOException;
 

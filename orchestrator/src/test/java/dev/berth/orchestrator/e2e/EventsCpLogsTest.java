@@ -78,6 +78,33 @@ class EventsCpLogsTest {
     }
   }
 
+  @Test
+  void logsFollow_keepsFollowingAContainerItsRestartPolicyBringsBack() throws Exception {
+    String yaml =
+        """
+        services:
+          flaky:
+            image: ${IMAGE}
+            command: ["sh", "-c", "echo attempt; sleep 1; exit 1"]
+            restart: always
+        """;
+    try (ComposeProject p = ComposeProject.create(yaml)) {
+      p.berth("up", "-d").orFail();
+      java.util.concurrent.atomic.AtomicReference<ComposeRun> result =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread follower = new Thread(() -> result.set(p.berth("logs", "-f", "--no-log-prefix")));
+      follower.setDaemon(true);
+      follower.start();
+      // three runs of the container take ~3 s plus the engine's restart back-off
+      follower.join(java.time.Duration.ofSeconds(8).toMillis());
+      p.berth("down", "-t", "0").orFail();
+      follower.join(java.time.Duration.ofSeconds(10).toMillis());
+      assertThat(follower.isAlive()).as("logs -f ends once the container is removed").isFalse();
+      long attempts = result.get().out().lines().filter(l -> l.equals("attempt")).count();
+      assertThat(attempts).as(result.get().out()).isGreaterThanOrEqualTo(3);
+    }
+  }
+
   private static void waitForFile(ComposeProject p, String path) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       if (TestEngine.docker()
