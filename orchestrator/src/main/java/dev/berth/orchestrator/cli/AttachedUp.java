@@ -42,12 +42,15 @@ final class AttachedUp {
   private final Progress progress;
   private final LogPrinter printer;
   private final Project project;
+  private final boolean timestamps;
 
-  AttachedUp(Engine engine, Progress progress, LogPrinter printer, Project project) {
+  AttachedUp(
+      Engine engine, Progress progress, LogPrinter printer, Project project, boolean timestamps) {
     this.engine = engine;
     this.progress = progress;
     this.printer = printer;
     this.project = project;
+    this.timestamps = timestamps;
   }
 
   /** The exit code {@code up} returns. */
@@ -68,7 +71,7 @@ final class AttachedUp {
               () -> {
                 try {
                   boolean tty = engine.inspect(c.id()).map(s -> s.tty()).orElse(false);
-                  engine.logs(c.id(), tty, true, "all", false, sink);
+                  engine.logs(c.id(), tty, true, "all", timestamps, sink);
                 } catch (EngineException | IOException e) {
                   progress.warn("reading the output of " + c.name() + ": " + e.getMessage());
                 } finally {

@@ -98,4 +98,23 @@ class SecretsConfigsTest {
       assertThat(p.leftovers()).isEmpty();
     }
   }
+
+  @Test
+  void upBuild_andDryRun_sayTheyAreNotSupportedYet_andDoNothing() {
+    String yaml =
+        """
+        services:
+          app:
+            image: ${IMAGE}
+        """;
+    try (ComposeProject p = ComposeProject.create(yaml)) {
+      ComposeRun build = p.berth("up", "-d", "--build");
+      assertThat(build.exitCode()).isEqualTo(1);
+      assertThat(build.err()).contains("up --build: building images is not supported yet");
+      ComposeRun dry = p.berth("--dry-run", "up", "-d");
+      assertThat(dry.exitCode()).isEqualTo(1);
+      assertThat(dry.err()).contains("--dry-run is not supported yet: nothing was done");
+      assertThat(p.leftovers()).isEmpty();
+    }
+  }
 }
