@@ -42,12 +42,15 @@ final class AttachedUp {
   private final Progress progress;
   private final LogPrinter printer;
   private final Project project;
+  private final boolean timestamps;
 
-  AttachedUp(Engine engine, Progress progress, LogPrinter printer, Project project) {
+  AttachedUp(
+      Engine engine, Progress progress, LogPrinter printer, Project project, boolean timestamps) {
     this.engine = engine;
     this.progress = progress;
     this.printer = printer;
     this.project = project;
+    this.timestamps = timestamps;
   }
 
   /** The exit code {@code up} returns. */
@@ -68,7 +71,7 @@ final class AttachedUp {
               () -> {
                 try {
                   boolean tty = engine.inspect(c.id()).map(s -> s.tty()).orElse(false);
-                  engine.logs(c.id(), tty, true, "all", false, sink);
+                  engine.logs(c.id(), tty, true, "all", timestamps, sink);
                 } catch (EngineException | IOException e) {
                   progress.warn("reading the output of " + c.name() + ": " + e.getMessage());
                 } finally {
@@ -89,6 +92,40 @@ final class AttachedUp {
           });
     }
     Set<String> oneShots = completedOneShots();
+    try (Interrupts signals =
+        Interrupts.install(
+            new Interrupts.Reaction() {
+              @Override
+              public void gracefulStop() {
+                printer.note("Gracefully stopping... (press Ctrl+C again to force)");
+                stopAll(all, grace);
+              }
+
+              @Override
+              public void kill() {
+                for (ContainerInfo c : all) {
+                  try {
+                    engine.kill(c.id(), "SIGKILL");
+                  } catch (EngineException e) {
+                    progress.warn("killing " + c.name() + ": " + e.getMessage());
+                  }
+                }
+              }
+            })) {
+      return collect(exits, readers, attached, all, cascade, exitCodeFrom, grace, oneShots);
+    }
+  }
+
+  private int collect(
+      BlockingQueue<Exit> exits,
+      Map<String, Thread> readers,
+      List<ContainerInfo> attached,
+      List<ContainerInfo> all,
+      Cascade cascade,
+      String exitCodeFrom,
+      Duration grace,
+      Set<String> oneShots)
+      throws BerthException {
     Set<String> pending = new HashSet<>();
     attached.forEach(c -> pending.add(c.id()));
     boolean aborting = false;

@@ -28,6 +28,22 @@ import picocli.CommandLine.Spec;
       LogsCommand.class,
       RunCommand.class,
       ExecCommand.class,
+      CreateCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      RestartCommand.class,
+      KillCommand.class,
+      RmCommand.class,
+      PauseCommand.class,
+      UnpauseCommand.class,
+      PullCommand.class,
+      ImagesCommand.class,
+      PortCommand.class,
+      TopCommand.class,
+      LsCommand.class,
+      WaitCommand.class,
+      EventsCommand.class,
+      CpCommand.class,
       EngineCommand.class
     })
 public final class BerthCommand implements Runnable {

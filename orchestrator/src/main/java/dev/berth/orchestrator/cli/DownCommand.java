@@ -32,7 +32,7 @@ final class DownCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BerthException, EngineException {
-    try (ProjectSession session = ProjectSession.open(parent, java.util.List.of())) {
+    try (ProjectSession session = ProjectSession.open(parent, java.util.List.of(), true)) {
       new Teardown(session.engine(), session.progress(), session.parallel())
           .down(
               session.project(),

@@ -51,7 +51,7 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BerthException, EngineException {
-    try (ProjectSession session = ProjectSession.open(parent, services)) {
+    try (ProjectSession session = ProjectSession.open(parent, services, true)) {
       Engine engine = session.engine();
       List<ContainerInfo> containers =
           new ArrayList<>(engine.containers(Labels.ofProject(session.project().name()), true));
@@ -75,8 +75,7 @@ final class LogsCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   try {
-                    boolean tty = engine.inspect(c.id()).map(s -> s.tty()).orElse(false);
-                    engine.logs(c.id(), tty, follow, tail, timestamps, sink);
+                    follow(engine, c, sink);
                   } catch (EngineException | IOException e) {
                     failures.add(e);
                   } finally {
@@ -106,6 +105,52 @@ final class LogsCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * Streams one container's output; with {@code -f}, follows it again when its restart policy
+   * brings it back, until it stays stopped or is removed.
+   */
+  private void follow(Engine engine, ContainerInfo c, LogPrinter.Sink sink)
+      throws EngineException, IOException {
+    boolean tty = engine.inspect(c.id()).map(s -> s.tty()).orElse(false);
+    String since = null;
+    while (true) {
+      engine.logs(c.id(), tty, follow, since == null ? tail : "all", timestamps, since, sink);
+      if (!follow) {
+        return;
+      }
+      java.time.Instant end = java.time.Instant.now();
+      since = end.getEpochSecond() + "." + String.format("%09d", end.getNano());
+      if (!restarts(engine, c.id())) {
+        return;
+      }
+    }
+  }
+
+  /** Whether the stopped container comes back within a few seconds (restart policy). */
+  private static boolean restarts(Engine engine, String id) throws EngineException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      var state = engine.inspect(id);
+      if (state.isEmpty()) {
+        return false;
+      }
+      if (state.get().running()) {
+        return true;
+      }
+      if (!state.get().status().equals("restarting")) {
+        deadline =
+            Math.min(deadline, System.nanoTime() + java.time.Duration.ofMillis(1500).toNanos());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 
   /** {@code web-1}: the container name without the project prefix, as compose prints it. */

@@ -6,9 +6,14 @@ import dev.berth.orchestrator.loader.ComposeLoader;
 import dev.berth.orchestrator.loader.LoadRequest;
 import dev.berth.orchestrator.loader.LoadedProject;
 import dev.berth.orchestrator.loader.ProjectFilters;
+import dev.berth.orchestrator.model.MapNode;
+import dev.berth.orchestrator.model.Mark;
 import dev.berth.orchestrator.model.Project;
+import dev.berth.orchestrator.model.ScalarNode;
+import dev.berth.orchestrator.plan.InlineSources;
 import dev.berth.orchestrator.reconcile.Progress;
 import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +37,21 @@ final class ProjectSession implements AutoCloseable {
   /** Loads the project with {@code services} selected (their dependencies come along). */
   static ProjectSession open(BerthCommand parent, List<String> services)
       throws BerthException, EngineException {
+    return open(parent, services, false);
+  }
+
+  /**
+   * As {@link #open(BerthCommand, List)}; with {@code modelOptional}, {@code -p NAME} without any
+   * compose file gives an empty project of that name, so {@code berth -p ci-42 down} cleans up
+   * after a job whose checkout is gone, as {@code docker compose} allows.
+   */
+  static ProjectSession open(BerthCommand parent, List<String> services, boolean modelOptional)
+      throws BerthException, EngineException {
+    if (parent.global().dryRun()) {
+      throw new BerthException(
+          ErrorKind.UNSUPPORTED,
+          "--dry-run is not supported yet: nothing was done (run `berth config` to see the model)");
+    }
     HostContext host = parent.host();
     GlobalOptions g = parent.global();
     List<String> envFiles = new ArrayList<>();
@@ -46,10 +66,32 @@ final class ProjectSession implements AutoCloseable {
             .services(services)
             .stdin(g.files().contains("-") ? host.stdin().get() : null)
             .build();
-    LoadedProject loaded = ComposeLoader.load(request);
+    LoadedProject loaded;
+    try {
+      loaded = ComposeLoader.load(request);
+    } catch (BerthException e) {
+      if (!modelOptional
+          || g.projectName() == null
+          || !g.files().isEmpty()
+          || !e.getMessage().startsWith("no configuration file provided")) {
+        throw e;
+      }
+      Project empty =
+          new Project(
+              g.projectName(),
+              host.cwd(),
+              List.of(),
+              new MapNode(
+                  java.util.Map.of("name", ScalarNode.string(g.projectName(), Mark.NONE)),
+                  Mark.NONE));
+      return new ProjectSession(
+          parent,
+          empty,
+          EngineConnection.open(g.host(), host.env(), parent.spec.commandLine().getErr()));
+    }
     PrintWriter err = parent.spec.commandLine().getErr();
     loaded.warnings().forEach(w -> err.println("berth: warning: " + w));
-    Project project = loaded.project();
+    Project project = InlineSources.resolve(loaded.project(), loaded.environment());
     ProjectFilters.withSelectedServices(project, services); // names an unknown service
     Engine engine = EngineConnection.open(g.host(), host.env(), err);
     return new ProjectSession(parent, project, engine);
@@ -72,11 +114,21 @@ final class ProjectSession implements AutoCloseable {
     return parent.spec.commandLine().getErr();
   }
 
-  /** The progress view {@code --progress} asks for; plain lines on standard error. */
+  /**
+   * The progress view {@code --progress} asks for, on standard error: live lines on a terminal
+   * ({@code auto}, {@code tty}), else plain lines; {@code json} objects; {@code quiet} warnings
+   * only.
+   */
   Progress progress() {
     return switch (parent.global().progress()) {
       case quiet -> new PlainProgress(err(), true);
-      default -> new PlainProgress(err(), false);
+      case json -> new JsonProgress(err());
+      case tty -> new TtyProgress(err());
+      case plain -> new PlainProgress(err(), false);
+      case auto ->
+          System.console() != null && parent.global().ansi() != GlobalOptions.Ansi.never
+              ? new TtyProgress(err())
+              : new PlainProgress(err(), false);
     };
   }
 

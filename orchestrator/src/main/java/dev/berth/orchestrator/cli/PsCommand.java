@@ -52,7 +52,7 @@ final class PsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BerthException, EngineException {
-    try (ProjectSession session = ProjectSession.open(parent, List.of())) {
+    try (ProjectSession session = ProjectSession.open(parent, List.of(), true)) {
       String project = session.project().name();
       List<ContainerInfo> found =
           new ArrayList<>(
@@ -72,7 +72,7 @@ final class PsCommand implements Callable<Integer> {
     } else if (listServices) {
       found.stream().map(PsCommand::service).distinct().forEach(out::println);
     } else if (format.equals("json")) {
-      found.forEach(c -> out.println(ConfigRenderer.writeJson(json(c), 0).strip()));
+      found.forEach(c -> out.println(ConfigRenderer.compactJson(json(c))));
     } else {
       table(out, found);
     }

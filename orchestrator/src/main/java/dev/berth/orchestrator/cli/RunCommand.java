@@ -9,6 +9,7 @@ import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.model.Service;
 import dev.berth.orchestrator.plan.ContainerSpecs;
 import dev.berth.orchestrator.plan.RunOverrides;
+import dev.berth.orchestrator.reconcile.Containers;
 import dev.berth.orchestrator.reconcile.OneOffs;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
@@ -127,14 +128,7 @@ final class RunCommand implements Callable<Integer> {
                   + service
                   + "-run-"
                   + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-      String id = engine.create(container, spec);
-      boolean first = true;
-      for (Map.Entry<String, List<String>> net : spec.networks().entrySet()) {
-        if (!first) {
-          engine.connect(net.getKey(), id, net.getValue());
-        }
-        first = false;
-      }
+      String id = Containers.create(engine, container, spec);
       try {
         engine.start(id);
         if (detach) {

@@ -110,11 +110,48 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "Produce monochrome output.")
   boolean noColor;
 
+  @Option(
+      names = {"-V", "--renew-anon-volumes"},
+      description =
+          "Recreate anonymous volumes instead of retrieving data from the previous containers.")
+  boolean renewAnonVolumes;
+
+  @Option(names = "--no-deps", description = "Don't start linked services.")
+  boolean noDeps;
+
+  @Option(
+      names = "--build",
+      description = "Build images before starting containers (not supported yet).")
+  boolean build;
+
+  @Option(names = "--no-build", description = "Don't build an image, even if it's policy.")
+  boolean noBuild;
+
+  @Option(names = "--quiet-pull", description = "Pull without printing progress information.")
+  boolean quietPull;
+
+  @Option(names = "--timestamps", description = "Show timestamps.")
+  boolean timestamps;
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Assume \"yes\" as answer to all prompts and run non-interactively.")
+  boolean yes;
+
   @Override
   public Integer call() throws BerthException, EngineException {
     if (forceRecreate && noRecreate) {
       throw new BerthException(
           ErrorKind.USAGE, "--force-recreate and --no-recreate are incompatible");
+    }
+    if (build) {
+      throw new BerthException(
+          ErrorKind.UNSUPPORTED,
+          "up --build: building images is not supported yet; build and tag them first");
+    }
+    var env = parent.host().env();
+    if (!removeOrphans && "true".equalsIgnoreCase(env.getOrDefault("COMPOSE_REMOVE_ORPHANS", ""))) {
+      removeOrphans = true;
     }
     boolean attached = !detach && !waitReady;
     if (!attached && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
@@ -177,7 +214,7 @@ final class UpCommand implements Callable<Integer> {
         abortOnExit || exitCodeFrom != null
             ? AttachedUp.Cascade.ON_EXIT
             : abortOnFailure ? AttachedUp.Cascade.ON_FAILURE : AttachedUp.Cascade.NONE;
-    return new AttachedUp(session.engine(), session.progress(), printer, selected)
+    return new AttachedUp(session.engine(), session.progress(), printer, selected, timestamps)
         .run(
             attached,
             all,
@@ -201,7 +238,9 @@ final class UpCommand implements Callable<Integer> {
         noStart,
         pull,
         scales(),
-        Duration.ofSeconds(timeout == null ? 10 : timeout));
+        Duration.ofSeconds(timeout == null ? 10 : timeout),
+        renewAnonVolumes,
+        noDeps);
   }
 
   private Map<String, Integer> scales() throws BerthException {

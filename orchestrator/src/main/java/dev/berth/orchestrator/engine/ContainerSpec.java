@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Everything a container is created with. {@code command}/{@code entrypoint} null means the
  * image's; {@code networks} maps each network's engine name to the aliases the container has on it,
- * in the order they are joined.
+ * in the order they are joined; {@code files} are copied in before it starts.
  */
 public record ContainerSpec(
     String image,
@@ -37,7 +37,8 @@ public record ContainerSpec(
     boolean stdinOpen,
     boolean autoRemove,
     String stopSignal,
-    Duration stopGracePeriod) {
+    Duration stopGracePeriod,
+    List<InjectedFile> files) {
 
   public ContainerSpec {
     Objects.requireNonNull(image, "image");
@@ -52,7 +53,11 @@ public record ContainerSpec(
     extraHosts = List.copyOf(extraHosts);
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
+    files = List.copyOf(files);
   }
+
+  /** A file written into the container after create: a secret or config given by content. */
+  public record InjectedFile(String target, byte[] content, int mode) {}
 
   /** A host port bound to {@code containerPort/protocol}; {@code hostPort} empty = ephemeral. */
   public record PublishedPort(String hostIp, String hostPort, int containerPort, String protocol) {}

@@ -1,11 +1,12 @@
 package dev.berth.orchestrator.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container's inspected state: {@code status} as the engine says it ({@code running}, {@code
  * exited}, ...), its exit code, and its health ({@code ""} when it has no healthcheck) with the
- * output of the last probes.
+ * output of the last probes, and the volumes mounted in it by mount point.
  */
 public record ContainerState(
     String id,
@@ -14,11 +15,13 @@ public record ContainerState(
     int exitCode,
     String health,
     List<String> probeOutput,
-    boolean tty) {
+    boolean tty,
+    Map<String, String> volumes) {
 
   public ContainerState {
     health = health == null ? "" : health;
     probeOutput = List.copyOf(probeOutput);
+    volumes = Map.copyOf(volumes);
   }
 
   public boolean running() {

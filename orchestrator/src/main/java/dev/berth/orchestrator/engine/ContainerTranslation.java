@@ -49,6 +49,14 @@ final class ContainerTranslation {
       }
     }
     String name = t.name() == null ? t.id() : t.name().replaceFirst("^/", "");
+    Map<String, String> volumes = new LinkedHashMap<>();
+    if (t.mounts() != null) {
+      for (ContainerInspectTemplate.MountPoint m : t.mounts()) {
+        if ("volume".equals(m.type()) && m.name() != null && m.destination() != null) {
+          volumes.put(m.destination(), m.name());
+        }
+      }
+    }
     return new ContainerState(
         t.id(),
         name,
@@ -56,7 +64,8 @@ final class ContainerTranslation {
         s.exitCode(),
         health,
         probes,
-        t.config() != null && t.config().tty());
+        t.config() != null && t.config().tty(),
+        volumes);
   }
 
   static ContainerConfigTemplate config(ContainerSpec s) {

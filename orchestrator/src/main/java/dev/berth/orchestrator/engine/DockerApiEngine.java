@@ -9,6 +9,7 @@ import dev.berth.runtime.api.EngineClient;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.EngineVersion;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.api.EventTemplate;
 import dev.berth.runtime.api.ExecCreateTemplate;
 import dev.berth.runtime.api.ExecInspectTemplate;
 import dev.berth.runtime.api.ExecStartTemplate;
@@ -52,7 +53,9 @@ public final class DockerApiEngine implements Engine {
   public List<ContainerInfo> containers(List<String> labels, boolean all) throws EngineException {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("all", all ? "1" : "0");
-    query.put("filters", EngineClient.filters(Map.of("label", labels)));
+    if (!labels.isEmpty()) {
+      query.put("filters", EngineClient.filters(Map.of("label", labels)));
+    }
     ContainerSummaryTemplate[] found =
         client.get("/containers/json", query, ContainerSummaryTemplate[].class);
     List<ContainerInfo> out = new ArrayList<>();
@@ -298,6 +301,7 @@ public final class DockerApiEngine implements Engine {
       boolean follow,
       String tail,
       boolean timestamps,
+      String since,
       Consumer<LogLine> sink)
       throws EngineException, IOException {
     Map<String, String> query = new LinkedHashMap<>();
@@ -306,6 +310,9 @@ public final class DockerApiEngine implements Engine {
     query.put("follow", follow ? "1" : "0");
     query.put("tail", tail);
     query.put("timestamps", timestamps ? "1" : "0");
+    if (since != null) {
+      query.put("since", since);
+    }
     try (InputStream in =
         client.openStream("GET", "/containers/" + encode(id) + "/logs", query, null)) {
       LogFrames.read(
@@ -314,6 +321,51 @@ public final class DockerApiEngine implements Engine {
           (stream, payload) ->
               sink.accept(new LogLine(stream == 2, new String(payload, StandardCharsets.UTF_8))));
     }
+  }
+
+  @Override
+  public void events(
+      List<String> labels,
+      String since,
+      String until,
+      java.util.function.Predicate<EngineEvent> listener)
+      throws EngineException {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("filters", EngineClient.filters(Map.of("label", labels)));
+    if (since != null) {
+      query.put("since", since);
+    }
+    if (until != null) {
+      query.put("until", until);
+    }
+    client.streamJson(
+        "GET",
+        "/events",
+        query,
+        EventTemplate.class,
+        e ->
+            listener.test(
+                new EngineEvent(
+                    e.type(),
+                    e.action() != null ? e.action() : e.status(),
+                    e.actor() != null ? e.actor().id() : e.id(),
+                    e.actor() != null ? e.actor().attributes() : Map.of(),
+                    e.timeNano())));
+  }
+
+  @Override
+  public InputStream copyFrom(String id, String path) throws EngineException {
+    return client.openStream(
+        "GET", "/containers/" + encode(id) + "/archive", Map.of("path", path), null);
+  }
+
+  @Override
+  public void copyTo(String id, String dir, byte[] archive) throws EngineException {
+    client.put(
+        "/containers/" + encode(id) + "/archive",
+        Map.of("path", dir),
+        archive,
+        "application/x-tar");
   }
 
   @Override

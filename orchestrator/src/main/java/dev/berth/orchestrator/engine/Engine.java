@@ -74,14 +74,47 @@ public interface Engine extends AutoCloseable {
    * Streams the container's output to {@code sink} until it ends (or forever with {@code follow},
    * until the container stops). {@code tail} is a line count or {@code all}.
    */
-  void logs(
+  default void logs(
       String id,
       boolean tty,
       boolean follow,
       String tail,
       boolean timestamps,
       Consumer<LogLine> sink)
+      throws EngineException, IOException {
+    logs(id, tty, follow, tail, timestamps, null, sink);
+  }
+
+  /** As above, from {@code since} (Unix seconds with a fraction) when not null. */
+  void logs(
+      String id,
+      boolean tty,
+      boolean follow,
+      String tail,
+      boolean timestamps,
+      String since,
+      Consumer<LogLine> sink)
       throws EngineException, IOException;
+
+  /**
+   * Streams events of objects carrying {@code labels} between {@code since} and {@code until} (Unix
+   * seconds, or null for now / forever) until {@code listener} returns false.
+   */
+  void events(
+      List<String> labels,
+      String since,
+      String until,
+      java.util.function.Predicate<EngineEvent> listener)
+      throws EngineException;
+
+  /**
+   * {@code path} of the container as a tar stream whose entries start with the path's last name;
+   * the caller closes it.
+   */
+  java.io.InputStream copyFrom(String id, String path) throws EngineException;
+
+  /** Extracts tar {@code archive} into the container's filesystem at {@code dir}. */
+  void copyTo(String id, String dir, byte[] archive) throws EngineException;
 
   void pause(String id) throws EngineException;
 

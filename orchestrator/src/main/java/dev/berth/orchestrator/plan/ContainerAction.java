@@ -4,7 +4,8 @@ import dev.berth.orchestrator.engine.ContainerInfo;
 
 /**
  * One step for one replica: create it, recreate it (its config changed), start it, keep it as it
- * is, or remove it (scaled down). {@code existing} is null for {@link Kind#CREATE}.
+ * is, restart it (a dependency it declares {@code restart: true} on was replaced), or remove it
+ * (scaled down). {@code existing} is null for {@link Kind#CREATE}.
  */
 public record ContainerAction(Kind kind, String service, int number, ContainerInfo existing) {
 
@@ -14,6 +15,7 @@ public record ContainerAction(Kind kind, String service, int number, ContainerIn
     RECREATE,
     START,
     KEEP,
+    RESTART,
     REMOVE
   }
 }

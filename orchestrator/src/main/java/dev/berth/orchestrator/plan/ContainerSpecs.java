@@ -57,7 +57,8 @@ public final class ContainerSpecs {
         Attrs.isTrue(a, "stdin_open"),
         false,
         Attrs.text(a, "stop_signal").orElse(null),
-        Attrs.text(a, "stop_grace_period").map(ContainerSpecs::duration).orElse(null));
+        Attrs.text(a, "stop_grace_period").map(ContainerSpecs::duration).orElse(null),
+        Mounts.injected(project, service));
   }
 
   /**
@@ -101,7 +102,56 @@ public final class ContainerSpecs {
         false,
         false,
         base.stopSignal(),
-        base.stopGracePeriod());
+        base.stopGracePeriod(),
+        base.files());
+  }
+
+  /**
+   * {@code spec} with its anonymous volumes (volume mounts without a source) bound to the volumes
+   * {@code previous} had at the same mount points.
+   */
+  public static ContainerSpec withAnonymousVolumes(
+      ContainerSpec spec, Map<String, String> previous) {
+    if (previous.isEmpty()) {
+      return spec;
+    }
+    List<ContainerSpec.Mount> mounts = new ArrayList<>();
+    for (ContainerSpec.Mount m : spec.mounts()) {
+      if (m.type().equals("volume") && m.source() == null && previous.containsKey(m.target())) {
+        mounts.add(
+            new ContainerSpec.Mount("volume", previous.get(m.target()), m.target(), m.readOnly()));
+      } else {
+        mounts.add(m);
+      }
+    }
+    return new ContainerSpec(
+        spec.image(),
+        spec.entrypoint(),
+        spec.command(),
+        spec.env(),
+        spec.workingDir(),
+        spec.user(),
+        spec.hostname(),
+        spec.labels(),
+        spec.exposedPorts(),
+        spec.ports(),
+        mounts,
+        spec.restart(),
+        spec.healthcheck(),
+        spec.networkMode(),
+        spec.networks(),
+        spec.extraHosts(),
+        spec.capAdd(),
+        spec.capDrop(),
+        spec.init(),
+        spec.privileged(),
+        spec.readOnly(),
+        spec.tty(),
+        spec.stdinOpen(),
+        spec.autoRemove(),
+        spec.stopSignal(),
+        spec.stopGracePeriod(),
+        spec.files());
   }
 
   /** The labels compose puts on every container of {@code service}. */

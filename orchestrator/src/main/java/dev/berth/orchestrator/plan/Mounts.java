@@ -1,6 +1,7 @@
 package dev.berth.orchestrator.plan;
 
 import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.engine.ContainerSpec;
 import dev.berth.orchestrator.engine.ContainerSpec.Mount;
 import dev.berth.orchestrator.model.MapNode;
 import dev.berth.orchestrator.model.Node;
@@ -46,6 +47,45 @@ final class Mounts {
     return new Mount(type, source, target, ro);
   }
 
+  /** Secrets and configs given by {@code content}, as files to copy into the container. */
+  static List<ContainerSpec.InjectedFile> injected(Project project, Service service) {
+    List<ContainerSpec.InjectedFile> out = new ArrayList<>();
+    for (String kind : List.of("secrets", "configs")) {
+      String base = kind.equals("secrets") ? "/run/secrets/" : "/";
+      for (Node n : Attrs.items(service.attributes(), kind)) {
+        if (!(n instanceof MapNode ref)) {
+          continue;
+        }
+        String source = Attrs.text(ref, "source").orElse("");
+        String target = Attrs.text(ref, "target").orElse(source);
+        if (!target.startsWith("/")) {
+          target = base + target;
+        }
+        MapNode def = Attrs.map(project.section(kind), source);
+        if (Attrs.text(def, "file").isEmpty() && Attrs.text(def, "content").isPresent()) {
+          int mode = Attrs.text(ref, "mode").map(Mounts::mode).orElse(0444);
+          out.add(
+              new ContainerSpec.InjectedFile(
+                  target,
+                  Attrs.text(def, "content")
+                      .get()
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  mode));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A file mode as written: {@code 0440} (octal) or {@code 288} (decimal). */
+  private static int mode(String text) {
+    try {
+      return text.startsWith("0o") ? Integer.parseInt(text.substring(2), 8) : Integer.decode(text);
+    } catch (NumberFormatException e) {
+      return 0444;
+    }
+  }
+
   private static List<Mount> files(Project project, Service service, String kind, String base)
       throws BerthException {
     List<Mount> out = new ArrayList<>();
@@ -60,6 +100,9 @@ final class Mounts {
       }
       MapNode def = Attrs.map(project.section(kind), source);
       String file = Attrs.text(def, "file").orElse(null);
+      if (file == null && Attrs.text(def, "content").isPresent()) {
+        continue; // written into the container after create: see injected()
+      }
       if (file == null) {
         String how =
             Attrs.text(def, "content").isPresent()

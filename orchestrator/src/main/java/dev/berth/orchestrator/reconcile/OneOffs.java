@@ -40,7 +40,9 @@ public final class OneOffs {
                   false,
                   pull,
                   Map.of(),
-                  java.time.Duration.ofSeconds(10)));
+                  java.time.Duration.ofSeconds(10),
+                  false,
+                  false));
       Readiness readiness = new Readiness(engine, progress);
       for (Dependency d : service.dependsOn()) {
         if (full.service(d.service()).isPresent()) {
@@ -65,6 +67,22 @@ public final class OneOffs {
     try (Tasks tasks = new Tasks(parallel)) {
       return new Images(engine, progress, tasks).ensure(alone, pull).get(service.name());
     }
+  }
+
+  /** {@code p} with only {@code names} as services, without their dependencies. */
+  static Project withOnly(Project p, List<String> names) {
+    Map<String, dev.berth.orchestrator.model.Node> kept = new java.util.LinkedHashMap<>();
+    p.services()
+        .entries()
+        .forEach(
+            (k, v) -> {
+              if (names.contains(k)) {
+                kept.put(k, v);
+              }
+            });
+    var services = new dev.berth.orchestrator.model.MapNode(kept, p.services().mark());
+    return new Project(
+        p.name(), p.workingDir(), p.configFiles(), p.tree().with("services", services));
   }
 
   private static Project withOnly(Project p, Service service) {

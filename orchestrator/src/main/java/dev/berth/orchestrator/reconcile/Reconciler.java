@@ -30,6 +30,7 @@ public final class Reconciler {
   private final Engine engine;
   private final Progress progress;
   private final int parallel;
+  private final java.util.Set<String> replaced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Reconciler(Engine engine, Progress progress, int parallel) {
     this.engine = engine;
@@ -43,8 +44,11 @@ public final class Reconciler {
    */
   public void up(Project full, List<String> services, UpOptions options)
       throws BerthException, EngineException {
-    Project project =
-        ProjectFilters.withoutUnusedResources(ProjectFilters.withSelectedServices(full, services));
+    Project selected = ProjectFilters.withSelectedServices(full, services);
+    if (options.noDeps() && !services.isEmpty()) {
+      selected = OneOffs.withOnly(selected, services);
+    }
+    Project project = ProjectFilters.withoutUnusedResources(selected);
     UnsupportedKeys.check(project, progress);
     Resources resources = new Resources(engine, progress);
     resources.createNetworks(project);
@@ -133,6 +137,23 @@ public final class Reconciler {
     int replicas = options.scale().getOrDefault(service.name(), ContainerSpecs.replicas(service));
     List<ContainerAction> actions =
         Planner.plan(service, existing, imageId, replicas, options.recreate());
+    if (actions.stream().anyMatch(a -> a.kind() == ContainerAction.Kind.RECREATE)) {
+      replaced.add(service.name());
+    }
+    boolean depReplaced =
+        service.dependsOn().stream().anyMatch(d -> d.restart() && replaced.contains(d.service()));
+    if (depReplaced) {
+      // depends_on.restart: a dependency was replaced, so its dependents restart to reconnect
+      List<ContainerAction> restarted = new ArrayList<>();
+      for (ContainerAction a : actions) {
+        restarted.add(
+            a.kind() == ContainerAction.Kind.KEEP
+                ? new ContainerAction(
+                    ContainerAction.Kind.RESTART, a.service(), a.number(), a.existing())
+                : a);
+      }
+      actions = restarted;
+    }
     List<CompletableFuture<Void>> steps = new ArrayList<>();
     for (ContainerAction action : actions) {
       steps.add(
@@ -167,29 +188,51 @@ public final class Reconciler {
       }
       case RECREATE -> {
         progress.event("Container", name, "Recreate");
+        Map<String, String> anonymous =
+            options.renewAnonymousVolumes()
+                ? Map.of()
+                : engine.inspect(action.existing().id()).map(s -> s.volumes()).orElse(Map.of());
         engine.stop(action.existing().id(), options.stopTimeout());
-        engine.remove(action.existing().id(), true, false);
-        String id = create(project, service, action.number(), name, imageId);
+        engine.remove(action.existing().id(), true, options.renewAnonymousVolumes());
+        String id = create(project, service, action.number(), name, imageId, anonymous);
         progress.event("Container", name, "Recreated");
         start(id, name, options);
       }
       case CREATE -> {
         progress.event("Container", name, "Creating");
-        String id = create(project, service, action.number(), name, imageId);
+        String id = create(project, service, action.number(), name, imageId, Map.of());
         progress.event("Container", name, "Created");
         start(id, name, options);
       }
       case START -> start(action.existing().id(), name, options);
       case KEEP -> progress.event("Container", name, "Running");
+      case RESTART -> {
+        progress.event("Container", name, "Restarting");
+        engine.stop(action.existing().id(), options.stopTimeout());
+        engine.start(action.existing().id());
+        progress.event("Container", name, "Started");
+      }
     }
   }
 
-  private String create(Project project, Service service, int number, String name, String imageId)
+  /**
+   * Creates the replica; {@code previous} maps mount points to the volumes of the container it
+   * replaces, so its anonymous volumes carry over as compose does.
+   */
+  private String create(
+      Project project,
+      Service service,
+      int number,
+      String name,
+      String imageId,
+      Map<String, String> previous)
       throws BerthException, EngineException {
-    ContainerSpec spec = ContainerSpecs.of(project, service, number, imageId);
+    ContainerSpec spec =
+        ContainerSpecs.withAnonymousVolumes(
+            ContainerSpecs.of(project, service, number, imageId), previous);
     String id;
     try {
-      id = engine.create(name, spec);
+      id = Containers.create(engine, name, spec);
     } catch (EngineException e) {
       if (e.kind() == ErrorKind.CONFLICT) {
         throw new BerthException(
@@ -201,13 +244,6 @@ public final class Reconciler {
                 + e.getMessage());
       }
       throw e;
-    }
-    boolean first = true;
-    for (Map.Entry<String, List<String>> net : spec.networks().entrySet()) {
-      if (!first) {
-        engine.connect(net.getKey(), id, net.getValue());
-      }
-      first = false;
     }
     return id;
   }
@@ -221,7 +257,14 @@ public final class Reconciler {
     try {
       engine.start(id);
     } catch (EngineException e) {
-      throw new BerthException(e.kind(), "starting container " + name + ": " + e.getMessage(), e);
+      throw new BerthException(
+          e.kind(),
+          "starting container "
+              + name
+              + ": "
+              + e.getMessage()
+              + PortHolders.describe(engine, e.getMessage(), id),
+          e);
     }
     progress.event("Container", name, "Started");
   }

@@ -54,7 +54,8 @@ public final class Teardown {
     try (Tasks tasks = new Tasks(parallel)) {
       CompletableFuture<Void> orphansDone = CompletableFuture.completedFuture(null);
       if (!orphans.isEmpty()) {
-        if (options.removeOrphans()) {
+        // without a model (down -p NAME and no file) every container of the project goes
+        if (options.removeOrphans() || project.services().entries().isEmpty()) {
           orphansDone = removeAll(tasks, orphans, options.stopTimeout());
         } else {
           progress.warn(

@@ -61,7 +61,7 @@ final class UnsupportedKeys {
           "logging");
 
   /** Keys docker compose itself ignores outside Swarm or that only annotate. */
-  static final List<String> WARNED = List.of("credential_spec", "configs_mode");
+  static final List<String> WARNED = List.of("credential_spec");
 
   private UnsupportedKeys() {}
 
@@ -78,6 +78,12 @@ final class UnsupportedKeys {
                   + "."
                   + key
                   + ": not supported by berth yet (it would change what runs)");
+        }
+      }
+      for (String key : WARNED) {
+        if (a.has(key)) {
+          progress.warn(
+              "services." + s.name() + "." + key + " is ignored (Windows containers only)");
         }
       }
       if (a.get("deploy") instanceof MapNode deploy) {

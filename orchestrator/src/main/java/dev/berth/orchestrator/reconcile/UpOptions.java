@@ -13,6 +13,8 @@ import java.util.Map;
  * @param pull {@code always}, {@code missing}, {@code never}, or null for each service's policy
  * @param scale replica counts that override the model's
  * @param stopTimeout grace period when stopping containers to replace them
+ * @param renewAnonymousVolumes {@code -V}: recreated containers get new anonymous volumes
+ * @param noDeps {@code --no-deps}: start only the named services, not their dependencies
  */
 public record UpOptions(
     RecreatePolicy recreate,
@@ -20,7 +22,9 @@ public record UpOptions(
     boolean noStart,
     String pull,
     Map<String, Integer> scale,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    boolean renewAnonymousVolumes,
+    boolean noDeps) {
 
   public UpOptions {
     scale = Map.copyOf(scale);
@@ -29,6 +33,13 @@ public record UpOptions(
   /** {@code up -d} with no flags. */
   public static UpOptions defaults() {
     return new UpOptions(
-        RecreatePolicy.DIVERGED, false, false, null, Map.of(), Duration.ofSeconds(10));
+        RecreatePolicy.DIVERGED,
+        false,
+        false,
+        null,
+        Map.of(),
+        Duration.ofSeconds(10),
+        false,
+        false);
   }
 }

@@ -48,6 +48,11 @@ final class ComposeProject implements AutoCloseable {
     }
   }
 
+  /** The busybox image reference {@code IMAGE} names. */
+  String image() {
+    return env.get("IMAGE");
+  }
+
   String name() {
     return name;
   }

@@ -125,6 +125,20 @@ public final class EngineClient implements AutoCloseable {
     return call("POST", path, query, body, type, timeout.plus(extra));
   }
 
+  /**
+   * {@code PUT /vX.YPATH?QUERY} with a raw body of {@code contentType}, e.g. a tar archive for
+   * {@code PUT /containers/{id}/archive}.
+   */
+  public void put(String path, Map<String, String> query, byte[] body, String contentType)
+      throws EngineException {
+    String versioned = versioned(path, query);
+    Request request =
+        newRequest(HttpMethod.PUT, versioned)
+            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .body(new BytesRequestContent(contentType, body));
+    send(request, HttpMethod.PUT, versioned);
+  }
+
   /** {@code DELETE /vX.YPATH?QUERY}. */
   public void delete(String path, Map<String, String> query) throws EngineException {
     call("DELETE", path, query, null, Void.class, timeout);
@@ -212,6 +226,34 @@ public final class EngineClient implements AutoCloseable {
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.UNAVAILABLE, where + ": reading the answer: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a stream of JSON objects, one per line ({@code GET /events}), handing each to {@code
+   * listener} as {@code type} until the stream ends or {@code listener} returns false.
+   */
+  public <T> void streamJson(
+      String method,
+      String path,
+      Map<String, String> query,
+      Class<T> type,
+      java.util.function.Predicate<T> listener)
+      throws EngineException {
+    try (InputStream in = openStream(method, path, query, null);
+        var lines =
+            new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (!line.isBlank() && !listener.test(JSON.readValue(line, type))) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.UNAVAILABLE,
+          method + " " + path + ": reading the answer: " + e.getMessage(),
+          e);
     }
   }
 

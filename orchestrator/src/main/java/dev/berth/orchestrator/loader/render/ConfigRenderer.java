@@ -86,6 +86,15 @@ public final class ConfigRenderer {
     return writeJson(value, 2);
   }
 
+  /** Writes plain maps, lists and scalars as JSON on one line, e.g. for one object per line. */
+  public static String compactJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Writes plain maps, lists and scalars as JSON indented by {@code indent} spaces. */
   public static String writeJson(Object value, int indent) {
     try {
