@@ -32,10 +32,7 @@ final class LsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BerthException, EngineException {
-    var host = parent.host();
-    try (Engine engine =
-        EngineConnection.open(
-            parent.global().host(), host.env(), parent.spec.commandLine().getErr())) {
+    try (Engine engine = EngineConnection.open(parent)) {
       Map<String, List<ContainerInfo>> projects = new TreeMap<>();
       for (ContainerInfo c : engine.containers(List.of(Labels.PROJECT), true)) {
         projects.computeIfAbsent(c.label(Labels.PROJECT).orElse(""), k -> new ArrayList<>()).add(c);

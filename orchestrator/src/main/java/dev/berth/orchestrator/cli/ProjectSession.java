@@ -84,16 +84,13 @@ final class ProjectSession implements AutoCloseable {
               new MapNode(
                   java.util.Map.of("name", ScalarNode.string(g.projectName(), Mark.NONE)),
                   Mark.NONE));
-      return new ProjectSession(
-          parent,
-          empty,
-          EngineConnection.open(g.host(), host.env(), parent.spec.commandLine().getErr()));
+      return new ProjectSession(parent, empty, EngineConnection.open(parent));
     }
     PrintWriter err = parent.spec.commandLine().getErr();
     loaded.warnings().forEach(w -> err.println("berth: warning: " + w));
     Project project = InlineSources.resolve(loaded.project(), loaded.environment());
     ProjectFilters.withSelectedServices(project, services); // names an unknown service
-    Engine engine = EngineConnection.open(g.host(), host.env(), err);
+    Engine engine = EngineConnection.open(parent);
     return new ProjectSession(parent, project, engine);
   }
 
