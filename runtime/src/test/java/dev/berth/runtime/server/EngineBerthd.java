@@ -87,18 +87,23 @@ public final class EngineBerthd implements AutoCloseable {
                     "BERTH-T-" + suffix));
     Berthd berthd = Berthd.start(config);
     try {
-      StandardImages images = TestImages.pushStandard(RegistryFixture.shared());
-      String reference = images.busybox().reference();
-      new ImagePuller(
-              RegistryClient.create(RegistryConfig.defaults(), CredentialStore.NONE),
-              berthd.engine().images())
-          .pull(ImageReference.parse(reference), Platform.host(), PullListener.NONE);
-      berthd.engine().images().tag(reference, ImageReference.parse("busybox:latest"));
+      String reference = pullBusybox(berthd.engine().images());
       return new EngineBerthd(dir, berthd, reference, suffix);
     } catch (Exception | Error e) {
       berthd.close();
       throw e;
     }
+  }
+
+  /** Pulls the test kit's busybox into {@code images} and tags it {@code busybox:latest}. */
+  public static String pullBusybox(dev.berth.runtime.image.store.ImageStore images)
+      throws Exception {
+    StandardImages pushed = TestImages.pushStandard(RegistryFixture.shared());
+    String reference = pushed.busybox().reference();
+    new ImagePuller(RegistryClient.create(RegistryConfig.defaults(), CredentialStore.NONE), images)
+        .pull(ImageReference.parse(reference), Platform.host(), PullListener.NONE);
+    images.tag(reference, ImageReference.parse("busybox:latest"));
+    return reference;
   }
 
   public Path socket() {

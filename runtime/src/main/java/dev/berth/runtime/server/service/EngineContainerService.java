@@ -547,7 +547,13 @@ public final class EngineContainerService
     if (!records.containsKey(record.id())) {
       done.complete(ExitStatus.of(0));
     }
-    return done.whenComplete((s, f) -> waiters.getOrDefault(record.id(), List.of()).remove(done));
+    return done.whenComplete(
+        (s, f) -> {
+          List<CompletableFuture<ExitStatus>> pending = waiters.get(record.id());
+          if (pending != null) {
+            pending.remove(done);
+          }
+        });
   }
 
   @Override
