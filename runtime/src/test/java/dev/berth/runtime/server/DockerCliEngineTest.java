@@ -235,4 +235,52 @@ class DockerCliEngineTest {
       driver.remove(networkId);
     }
   }
+
+  @Test
+  void aRestartedBerthd_readoptsARunningContainer_withItsPortAndNetwork() throws Exception {
+    DockerCli.Result run =
+        docker.run(
+            null,
+            "run",
+            "-d",
+            "--name",
+            "survivor",
+            "-p",
+            "127.0.0.1::8080",
+            "busybox",
+            "sh",
+            "-c",
+            "while true; do echo alive | nc -l -p 8080; done");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    String pid = docker.run(null, "inspect", "--format", "{{.State.Pid}}", "survivor").stdout();
+    int hostPort =
+        Integer.parseInt(
+            docker
+                .run(null, "port", "survivor", "8080/tcp")
+                .stdout()
+                .strip()
+                .replaceAll(".*:", ""));
+
+    engine.restart();
+
+    DockerCli.Result inspect =
+        docker.run(
+            null,
+            "inspect",
+            "--format",
+            "{{.State.Status}} {{.State.Pid}} {{.NetworkSettings.Networks.bridge.IPAddress}}",
+            "survivor");
+    assertThat(inspect.stdout()).startsWith("running " + pid.strip() + " 10.199.");
+    assertThat(
+            org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> readFrom(hostPort), text -> !text.isEmpty()))
+        .isEqualTo("alive\n");
+    DockerCli.Result stop = docker.run(null, "stop", "-t", "1", "survivor");
+    assertThat(stop.exitCode()).as(stop.stderr()).isZero();
+    // sh runs no trap while nc holds the foreground: SIGKILL after the grace, as with dockerd
+    assertThat(docker.run(null, "inspect", "--format", "{{.State.ExitCode}}", "survivor").stdout())
+        .isEqualTo("137\n");
+    assertThat(docker.run(null, "rm", "survivor").exitCode()).isZero();
+  }
 }
