@@ -283,4 +283,73 @@ class DockerCliEngineTest {
         .isEqualTo("137\n");
     assertThat(docker.run(null, "rm", "survivor").exitCode()).isZero();
   }
+
+  @Test
+  void namedVolume_outlivesItsContainer_andInfoCountsContainers() throws Exception {
+    String volume = "data-" + engine.suffix;
+    DockerCli.Result write =
+        docker.run(
+            null,
+            "run",
+            "--rm",
+            "-v",
+            volume + ":/data",
+            "busybox",
+            "sh",
+            "-c",
+            "echo kept > /data/f");
+    assertThat(write.exitCode()).as(write.stderr()).isZero();
+    DockerCli.Result read =
+        docker.run(
+            null,
+            "run",
+            "--name",
+            "reader",
+            "-v",
+            volume + ":/data:ro",
+            "busybox",
+            "cat",
+            "/data/f");
+
+    assertThat(read.stdout()).as(read.stderr()).isEqualTo("kept\n");
+    assertThat(
+            docker.run(null, "info", "--format", "{{.Containers}} {{.ContainersStopped}}").stdout())
+        .isEqualTo("1 1\n");
+    assertThat(docker.run(null, "wait", "reader").stdout()).isEqualTo("0\n");
+    assertThat(engine.berthd.engine().service().usingVolume(volume)).hasSize(1);
+  }
+
+  @Test
+  void healthcheck_fromCreate_reachesHealthyInInspectAndPs() throws Exception {
+    DockerCli.Result run =
+        docker.run(
+            null,
+            "run",
+            "-d",
+            "--name",
+            "checked",
+            "--health-cmd",
+            "true",
+            "--health-interval",
+            "200ms",
+            "--health-start-interval",
+            "100ms",
+            "busybox",
+            "sleep",
+            "30");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        docker
+                            .run(null, "inspect", "--format", "{{.State.Health.Status}}", "checked")
+                            .stdout())
+                    .isEqualTo("healthy\n"));
+    assertThat(
+            docker.run(null, "ps", "--filter", "health=healthy", "--format", "{{.Names}}").stdout())
+        .isEqualTo("checked\n");
+  }
 }
