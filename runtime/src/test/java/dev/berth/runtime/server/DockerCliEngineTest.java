@@ -352,4 +352,73 @@ class DockerCliEngineTest {
             docker.run(null, "ps", "--filter", "health=healthy", "--format", "{{.Names}}").stdout())
         .isEqualTo("checked\n");
   }
+
+  @Test
+  void detachedAutoRemove_goesAfterExit_andRestartPolicyCountsRestarts() throws Exception {
+    DockerCli.Result gone =
+        docker.run(null, "run", "-d", "--rm", "--name", "brief", "busybox", "true");
+    DockerCli.Result flaky =
+        docker.run(
+            null,
+            "run",
+            "-d",
+            "--name",
+            "flaky",
+            "--restart",
+            "on-failure:2",
+            "busybox",
+            "sh",
+            "-c",
+            "exit 1");
+    assertThat(gone.exitCode()).as(gone.stderr()).isZero();
+    assertThat(flaky.exitCode()).as(flaky.stderr()).isZero();
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(docker.run(null, "ps", "-aq", "--filter", "name=brief").stdout())
+                  .isEmpty();
+              assertThat(
+                      docker
+                          .run(
+                              null,
+                              "inspect",
+                              "--format",
+                              "{{.RestartCount}} {{.State.Status}} {{.State.ExitCode}}",
+                              "flaky")
+                          .stdout())
+                  .isEqualTo("2 exited 1\n");
+            });
+  }
+
+  @Test
+  void aStaticAddress_onAUserNetwork_isTheContainersAddress() throws Exception {
+    var driver = engine.berthd.engine().networks();
+    String networkId = "d" + "0".repeat(55) + engine.suffix;
+    var network =
+        driver.create(
+            dev.berth.runtime.network.NetworkSpec.simple(networkId, "fixed-" + engine.suffix));
+    String address = network.allocation().subnet().network().plus(50).toString();
+    try {
+      DockerCli.Result run =
+          docker.run(
+              null,
+              "run",
+              "--rm",
+              "--network",
+              "fixed-" + engine.suffix,
+              "--ip",
+              address,
+              "busybox",
+              "sh",
+              "-c",
+              "ip -4 -o addr show eth0");
+
+      assertThat(run.exitCode()).as(run.stderr()).isZero();
+      assertThat(run.stdout()).contains("inet " + address + "/");
+    } finally {
+      driver.remove(networkId);
+    }
+  }
 }
