@@ -82,7 +82,7 @@ class EngineContainerServiceContractTest extends ContainerServiceContract {
   void attach_showsAPartialLine_whileTheContainerStillRuns() throws Exception {
     String id =
         service.create(
-            spec(java.util.Optional.empty(), false, "sh", "-c", "printf 'ready> '; sleep 5"));
+            spec(java.util.Optional.empty(), false, "sh", "-c", "printf 'ready> '; sleep 30"));
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     var attachment =
         service.attach(
@@ -99,8 +99,11 @@ class EngineContainerServiceContractTest extends ContainerServiceContract {
     service.start(id);
 
     org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(4))
-        .until(() -> out.toString(java.nio.charset.StandardCharsets.UTF_8).equals("ready> "));
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("ready> "));
     assertThat(service.inspect(id).state().running()).isTrue();
   }
 }
