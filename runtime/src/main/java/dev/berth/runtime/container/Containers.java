@@ -522,6 +522,29 @@ public final class Containers implements AutoCloseable {
   }
 
   /**
+   * Sends new output as conmon wrote it (partial lines as they come) to {@code sink}, following
+   * until the container stops; for attaching clients.
+   */
+  public void followLogRecords(
+      String ref, LogQuery query, Consumer<dev.berth.runtime.log.K8sFileFormat.Record> sink)
+      throws EngineException, InterruptedException {
+    String id = records.resolve(ref);
+    ContainerRecord record = records.get(id);
+    BooleanSupplier running =
+        () -> {
+          ContainerRecord r = records.find(id);
+          return r != null && isAlive(r);
+        };
+    try {
+      new LogReader(records.paths(record).logs(record.logMaxFiles()))
+          .followRecords(query, sink, running);
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.INTERNAL, "following logs of " + record.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Removes the container and everything it owns on the host; a running one only with {@code force}
    * (it is killed). Anonymous volumes go too when {@code volumes} is set.
    */

@@ -52,7 +52,8 @@ public final class SeqpacketSocket implements AutoCloseable {
   }
 
   /** Sends {@code length} bytes as one packet. */
-  public void send(byte[] bytes, int length) throws LinuxException {
+  public synchronized void send(byte[] bytes, int length) throws LinuxException {
+    requireOpen("send");
     byte[] packet = bytes;
     if (length != bytes.length) {
       packet = new byte[length];
@@ -73,13 +74,23 @@ public final class SeqpacketSocket implements AutoCloseable {
   }
 
   /** Tells the peer no more input comes. */
-  public void shutdownOutput() throws LinuxException {
+  public synchronized void shutdownOutput() throws LinuxException {
+    requireOpen("shutdown");
     Syscall.check(LibC.INSTANCE.shutdown(fd, SHUT_WR), () -> Call.of("shutdown", fd, "SHUT_WR"));
   }
 
   /** Ends both directions, waking a thread blocked in {@link #receive}. */
-  public void shutdown() {
-    LibC.INSTANCE.shutdown(fd, SHUT_RDWR);
+  public synchronized void shutdown() {
+    if (!closed) {
+      LibC.INSTANCE.shutdown(fd, SHUT_RDWR);
+    }
+  }
+
+  /** Once closed, the descriptor number may belong to something else: never touch it again. */
+  private void requireOpen(String call) throws LinuxException {
+    if (closed) {
+      throw new LinuxException(call + "(" + path + ")", 9); // EBADF
+    }
   }
 
   @Override

@@ -49,12 +49,6 @@ public final class LogReader {
    */
   public void follow(LogQuery query, Consumer<LogEntry> sink, BooleanSupplier running)
       throws IOException, InterruptedException {
-    List<Followed> snapshot = snapshot();
-    Followed followed = snapshot.isEmpty() ? null : snapshot.get(snapshot.size() - 1);
-    initial(query, snapshot).forEach(sink);
-    for (int i = 0; i < snapshot.size() - 1; i++) {
-      snapshot.get(i).close();
-    }
     Joiner joiner =
         new Joiner(
             entry -> {
@@ -62,6 +56,41 @@ public final class LogReader {
                 sink.accept(entry);
               }
             });
+    follow(query, sink, joiner::accept, running);
+  }
+
+  /**
+   * Like {@link #follow(LogQuery, Consumer, BooleanSupplier)}, but new output arrives as conmon
+   * wrote it, partial lines included, so a prompt without a newline shows at once (attach). Entries
+   * written before the call arrive whole.
+   */
+  public void followRecords(
+      LogQuery query, Consumer<K8sFileFormat.Record> sink, BooleanSupplier running)
+      throws IOException, InterruptedException {
+    follow(
+        query,
+        entry ->
+            sink.accept(
+                new K8sFileFormat.Record(entry.time(), entry.stream(), false, entry.text())),
+        line ->
+            K8sFileFormat.parse(line)
+                .filter(r -> query.accepts(new LogEntry(r.time(), r.stream(), r.text())))
+                .ifPresent(sink),
+        running);
+  }
+
+  private void follow(
+      LogQuery query,
+      Consumer<LogEntry> initialSink,
+      Consumer<String> lines,
+      BooleanSupplier running)
+      throws IOException, InterruptedException {
+    List<Followed> snapshot = snapshot();
+    Followed followed = snapshot.isEmpty() ? null : snapshot.get(snapshot.size() - 1);
+    initial(query, snapshot).forEach(initialSink);
+    for (int i = 0; i < snapshot.size() - 1; i++) {
+      snapshot.get(i).close();
+    }
     StringBuilder pending = new StringBuilder();
     try {
       while (true) {
@@ -69,7 +98,7 @@ public final class LogReader {
         if (followed != null && followed.readNew(pending)) {
           int newline;
           while ((newline = pending.indexOf("\n")) >= 0) {
-            joiner.accept(pending.substring(0, newline));
+            lines.accept(pending.substring(0, newline));
             pending.delete(0, newline + 1);
           }
           continue;

@@ -32,7 +32,6 @@ import dev.berth.runtime.server.http.ServerLog;
 import dev.berth.runtime.server.service.EngineContainerService;
 import dev.berth.runtime.state.JsonFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -255,9 +254,5 @@ public final class EngineServices implements AutoCloseable {
         // closing is best effort: the rest must close too
       }
     }
-  }
-
-  static String readText(Path file) throws IOException {
-    return Files.readString(file, StandardCharsets.UTF_8);
   }
 }

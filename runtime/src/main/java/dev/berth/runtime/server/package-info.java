@@ -1,5 +1,7 @@
 /**
- * berthd: the engine as a daemon serving the Docker Engine API on a unix socket. May use every
+ * berthd: the engine as a daemon serving the Docker Engine API on a unix socket. {@code
+ * EngineServices} opens the engine (images, networks with the default bridge, containers, the
+ * container service) in order and closes it in reverse; {@code Berthd} serves it. May use every
  * other runtime package; nothing in the runtime depends on it.
  *
  * <p>Spike verdict (issue 7): Jetty 12 stays. The docker 28 CLI's {@code docker run --rm IMAGE echo

@@ -235,4 +235,190 @@ class DockerCliEngineTest {
       driver.remove(networkId);
     }
   }
+
+  @Test
+  void aRestartedBerthd_readoptsARunningContainer_withItsPortAndNetwork() throws Exception {
+    DockerCli.Result run =
+        docker.run(
+            null,
+            "run",
+            "-d",
+            "--name",
+            "survivor",
+            "-p",
+            "127.0.0.1::8080",
+            "busybox",
+            "sh",
+            "-c",
+            "while true; do echo alive | nc -l -p 8080; done");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    String pid = docker.run(null, "inspect", "--format", "{{.State.Pid}}", "survivor").stdout();
+    int hostPort =
+        Integer.parseInt(
+            docker
+                .run(null, "port", "survivor", "8080/tcp")
+                .stdout()
+                .strip()
+                .replaceAll(".*:", ""));
+
+    engine.restart();
+
+    DockerCli.Result inspect =
+        docker.run(
+            null,
+            "inspect",
+            "--format",
+            "{{.State.Status}} {{.State.Pid}} {{.NetworkSettings.Networks.bridge.IPAddress}}",
+            "survivor");
+    assertThat(inspect.stdout()).startsWith("running " + pid.strip() + " 10.199.");
+    assertThat(
+            org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> readFrom(hostPort), text -> !text.isEmpty()))
+        .isEqualTo("alive\n");
+    DockerCli.Result stop = docker.run(null, "stop", "-t", "1", "survivor");
+    assertThat(stop.exitCode()).as(stop.stderr()).isZero();
+    // sh runs no trap while nc holds the foreground: SIGKILL after the grace, as with dockerd
+    assertThat(docker.run(null, "inspect", "--format", "{{.State.ExitCode}}", "survivor").stdout())
+        .isEqualTo("137\n");
+    assertThat(docker.run(null, "rm", "survivor").exitCode()).isZero();
+  }
+
+  @Test
+  void namedVolume_outlivesItsContainer_andInfoCountsContainers() throws Exception {
+    String volume = "data-" + engine.suffix;
+    DockerCli.Result write =
+        docker.run(
+            null,
+            "run",
+            "--rm",
+            "-v",
+            volume + ":/data",
+            "busybox",
+            "sh",
+            "-c",
+            "echo kept > /data/f");
+    assertThat(write.exitCode()).as(write.stderr()).isZero();
+    DockerCli.Result read =
+        docker.run(
+            null,
+            "run",
+            "--name",
+            "reader",
+            "-v",
+            volume + ":/data:ro",
+            "busybox",
+            "cat",
+            "/data/f");
+
+    assertThat(read.stdout()).as(read.stderr()).isEqualTo("kept\n");
+    assertThat(
+            docker.run(null, "info", "--format", "{{.Containers}} {{.ContainersStopped}}").stdout())
+        .isEqualTo("1 1\n");
+    assertThat(docker.run(null, "wait", "reader").stdout()).isEqualTo("0\n");
+    assertThat(engine.berthd.engine().service().usingVolume(volume)).hasSize(1);
+  }
+
+  @Test
+  void healthcheck_fromCreate_reachesHealthyInInspectAndPs() throws Exception {
+    DockerCli.Result run =
+        docker.run(
+            null,
+            "run",
+            "-d",
+            "--name",
+            "checked",
+            "--health-cmd",
+            "true",
+            "--health-interval",
+            "200ms",
+            "--health-start-interval",
+            "100ms",
+            "busybox",
+            "sleep",
+            "30");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        docker
+                            .run(null, "inspect", "--format", "{{.State.Health.Status}}", "checked")
+                            .stdout())
+                    .isEqualTo("healthy\n"));
+    assertThat(
+            docker.run(null, "ps", "--filter", "health=healthy", "--format", "{{.Names}}").stdout())
+        .isEqualTo("checked\n");
+  }
+
+  @Test
+  void detachedAutoRemove_goesAfterExit_andRestartPolicyCountsRestarts() throws Exception {
+    DockerCli.Result gone =
+        docker.run(null, "run", "-d", "--rm", "--name", "brief", "busybox", "true");
+    DockerCli.Result flaky =
+        docker.run(
+            null,
+            "run",
+            "-d",
+            "--name",
+            "flaky",
+            "--restart",
+            "on-failure:2",
+            "busybox",
+            "sh",
+            "-c",
+            "exit 1");
+    assertThat(gone.exitCode()).as(gone.stderr()).isZero();
+    assertThat(flaky.exitCode()).as(flaky.stderr()).isZero();
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(docker.run(null, "ps", "-aq", "--filter", "name=brief").stdout())
+                  .isEmpty();
+              assertThat(
+                      docker
+                          .run(
+                              null,
+                              "inspect",
+                              "--format",
+                              "{{.RestartCount}} {{.State.Status}} {{.State.ExitCode}}",
+                              "flaky")
+                          .stdout())
+                  .isEqualTo("2 exited 1\n");
+            });
+  }
+
+  @Test
+  void aStaticAddress_onAUserNetwork_isTheContainersAddress() throws Exception {
+    var driver = engine.berthd.engine().networks();
+    String networkId = "d" + "0".repeat(55) + engine.suffix;
+    var network =
+        driver.create(
+            dev.berth.runtime.network.NetworkSpec.simple(networkId, "fixed-" + engine.suffix));
+    String address = network.allocation().subnet().network().plus(50).toString();
+    try {
+      DockerCli.Result run =
+          docker.run(
+              null,
+              "run",
+              "--rm",
+              "--network",
+              "fixed-" + engine.suffix,
+              "--ip",
+              address,
+              "busybox",
+              "sh",
+              "-c",
+              "ip -4 -o addr show eth0");
+
+      assertThat(run.exitCode()).as(run.stderr()).isZero();
+      assertThat(run.stdout()).contains("inet " + address + "/");
+    } finally {
+      driver.remove(networkId);
+    }
+  }
 }

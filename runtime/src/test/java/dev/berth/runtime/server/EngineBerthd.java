@@ -27,14 +27,17 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class EngineBerthd implements AutoCloseable {
   public final Path dir;
-  public final Berthd berthd;
+  public Berthd berthd;
+  private final Berthd.Config config;
   public final String busybox;
   public final String suffix;
   private final java.util.Set<String> containerIds =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final dev.berth.runtime.server.engine.EventBus.Subscription subscription;
 
-  private EngineBerthd(Path dir, Berthd berthd, String busybox, String suffix) {
+  private EngineBerthd(
+      Path dir, Berthd.Config config, Berthd berthd, String busybox, String suffix) {
+    this.config = config;
     this.dir = dir;
     this.berthd = berthd;
     this.busybox = busybox;
@@ -87,18 +90,29 @@ public final class EngineBerthd implements AutoCloseable {
                     "BERTH-T-" + suffix));
     Berthd berthd = Berthd.start(config);
     try {
-      StandardImages images = TestImages.pushStandard(RegistryFixture.shared());
-      String reference = images.busybox().reference();
-      new ImagePuller(
-              RegistryClient.create(RegistryConfig.defaults(), CredentialStore.NONE),
-              berthd.engine().images())
-          .pull(ImageReference.parse(reference), Platform.host(), PullListener.NONE);
-      berthd.engine().images().tag(reference, ImageReference.parse("busybox:latest"));
-      return new EngineBerthd(dir, berthd, reference, suffix);
+      String reference = pullBusybox(berthd.engine().images());
+      return new EngineBerthd(dir, config, berthd, reference, suffix);
     } catch (Exception | Error e) {
       berthd.close();
       throw e;
     }
+  }
+
+  /** Pulls the test kit's busybox into {@code images} and tags it {@code busybox:latest}. */
+  public static String pullBusybox(dev.berth.runtime.image.store.ImageStore images)
+      throws Exception {
+    StandardImages pushed = TestImages.pushStandard(RegistryFixture.shared());
+    String reference = pushed.busybox().reference();
+    new ImagePuller(RegistryClient.create(RegistryConfig.defaults(), CredentialStore.NONE), images)
+        .pull(ImageReference.parse(reference), Platform.host(), PullListener.NONE);
+    images.tag(reference, ImageReference.parse("busybox:latest"));
+    return reference;
+  }
+
+  /** Stops berthd, leaving its containers running, and starts a new one on the same root. */
+  public void restart() throws Exception {
+    berthd.close();
+    berthd = Berthd.start(config);
   }
 
   public Path socket() {

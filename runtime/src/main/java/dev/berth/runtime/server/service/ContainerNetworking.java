@@ -156,11 +156,11 @@ final class ContainerNetworking {
 
   /** Withdraws the container's published ports, if any. */
   void unpublish(String containerId, String networkId) throws EngineException {
-    if (published.remove(containerId + "/" + networkId) != null) {
-      Optional<NetworkAttachment> attachment = attachment(containerId, networkId);
-      if (attachment.isPresent()) {
-        driver.unpublish(attachment.get());
-      }
+    // also when nothing is known here: a re-adopted endpoint may still have ports from before
+    published.remove(containerId + "/" + networkId);
+    Optional<NetworkAttachment> attachment = attachment(containerId, networkId);
+    if (attachment.isPresent()) {
+      driver.unpublish(attachment.get());
     }
   }
 

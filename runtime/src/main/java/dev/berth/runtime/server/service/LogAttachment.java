@@ -36,6 +36,10 @@ final class LogAttachment implements ContainerAttachment {
   private final Instant attachedAt;
   private final Executor threads;
   private final Runnable done;
+  private final java.util.concurrent.atomic.AtomicReference<SeqpacketSocket> stdinSocket =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicBoolean ended =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   LogAttachment(
       Containers containers,
@@ -79,12 +83,13 @@ final class LogAttachment implements ContainerAttachment {
       if (!awaitStart()) {
         return;
       }
-      containers.followLogs(
+      containers.followLogRecords(
           id,
           new LogQuery(-1, attachedAt, null, true),
-          entry -> {
+          record -> {
             try {
-              write(entry, stdout, stderr);
+              write(
+                  record.stream(), record.text() + (record.partial() ? "" : "\n"), stdout, stderr);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -98,16 +103,27 @@ final class LogAttachment implements ContainerAttachment {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      ended.set(true);
+      SeqpacketSocket socket = stdinSocket.get();
+      if (socket != null) {
+        socket.shutdown(); // wakes the drain thread, which closes it
+      }
       done.run();
     }
   }
 
   private void write(LogEntry entry, OutputStream stdout, OutputStream stderr) throws IOException {
-    boolean isErr = entry.stream() == LogEntry.Stream.STDERR;
-    if ((isErr && !options.stderr()) || (!isErr && !options.stdout())) {
+    write(entry.stream(), entry.text() + "\n", stdout, stderr);
+  }
+
+  /** Writes output as it came: a partial line has no newline (a prompt shows at once). */
+  private void write(LogEntry.Stream stream, String text, OutputStream stdout, OutputStream stderr)
+      throws IOException {
+    boolean isErr = stream == LogEntry.Stream.STDERR;
+    if ((isErr && !options.stderr()) || (!isErr && !options.stdout()) || text.isEmpty()) {
       return;
     }
-    byte[] line = (entry.text() + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = text.getBytes(StandardCharsets.UTF_8);
     OutputStream out = isErr ? stderr : stdout;
     out.write(line);
     out.flush();
@@ -132,21 +148,29 @@ final class LogAttachment implements ContainerAttachment {
     }
   }
 
-  /** Copies the client's input to conmon's attach socket once the container runs. */
+  /**
+   * Copies the client's input to conmon's attach socket once the container runs; at its end, shuts
+   * down the socket's sending side (conmon then closes a StdinOnce container's stdin). The socket
+   * stays open for its drain thread, which closes it once {@link #stream} ends.
+   */
   private void pumpStdin(InputStream stdin) {
     try {
       if (!awaitStart()) {
         return;
       }
-      try (SeqpacketSocket socket = connect()) {
-        threads.execute(() -> drain(socket));
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = stdin.read(buffer)) > 0) {
-          socket.send(buffer, n);
-        }
-        socket.shutdownOutput();
+      SeqpacketSocket socket = connect();
+      stdinSocket.set(socket);
+      threads.execute(() -> drain(socket));
+      if (ended.get()) {
+        socket.shutdown();
+        return;
       }
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = stdin.read(buffer)) > 0) {
+        socket.send(buffer, n);
+      }
+      socket.shutdownOutput();
     } catch (IOException | EngineException e) {
       // the client or the container went away: nothing is left to feed
     } catch (InterruptedException e) {
@@ -168,7 +192,10 @@ final class LogAttachment implements ContainerAttachment {
     }
   }
 
-  /** Reads what conmon sends to attach clients (output the log already has) so it never blocks. */
+  /**
+   * Reads what conmon sends to attach clients (output the log already has) so it never blocks; the
+   * only closer of the socket, so its descriptor is never reused under a blocked read.
+   */
   private static void drain(SeqpacketSocket socket) {
     byte[] buffer = new byte[32 * 1024];
     try {
@@ -176,7 +203,9 @@ final class LogAttachment implements ContainerAttachment {
         // the log is the output's source
       }
     } catch (LinuxException e) {
-      // closed
+      // shut down
+    } finally {
+      socket.close();
     }
   }
 }

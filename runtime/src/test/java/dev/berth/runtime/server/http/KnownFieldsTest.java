@@ -49,4 +49,18 @@ class KnownFieldsTest {
 
     assertThat(CREATE.unsupported(body)).isEmpty();
   }
+
+  @Test
+  void aStarSegment_understandsAnyKey_butNotItsOtherFields() throws Exception {
+    KnownFields endpoints =
+        new KnownFields(Set.of("NetworkingConfig.EndpointsConfig.*.Aliases"), Map.of());
+    ObjectNode body =
+        (ObjectNode)
+            Json.MAPPER.readTree(
+                "{\"NetworkingConfig\":{\"EndpointsConfig\":{\"app_net\":"
+                    + "{\"Aliases\":[\"web\"],\"MacAddress\":\"02:42:ac:11:00:02\"}}}}");
+
+    assertThat(endpoints.unsupported(body))
+        .containsExactly("NetworkingConfig.EndpointsConfig.app_net.MacAddress");
+  }
 }
