@@ -243,6 +243,9 @@ public final class Reconciler {
                 + " remove it or choose another project name (-p): "
                 + e.getMessage());
       }
+      if (EngineRefusal.isRefusal(e)) {
+        throw EngineRefusal.explain(service.name(), e);
+      }
       throw e;
     }
     return id;
