@@ -1,0 +1,44 @@
+package dev.berth.orchestrator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import org.junit.jupiter.api.Test;
+
+class EngineRefusalTest {
+  @Test
+  void berthdsRefusalNamesTheServiceAndTheComposeKeys() {
+    EngineException e =
+        new EngineException(
+            ErrorKind.INVALID_ARGUMENT,
+            "berthd does not support HostConfig.MemorySwap, HostConfig.IpcMode");
+
+    assertThat(EngineRefusal.isRefusal(e)).isTrue();
+    assertThat(EngineRefusal.explain("web", e).getMessage())
+        .isEqualTo(
+            "services.web.memswap_limit, ipc: the engine refused them:"
+                + " berthd does not support HostConfig.MemorySwap, HostConfig.IpcMode");
+  }
+
+  @Test
+  void aLongerFieldIsNotAlsoCountedAsTheShorterOneItStartsWith() {
+    assertThat(EngineRefusal.keysIn("berthd does not support HostConfig.SecurityOpt \"seccomp\""))
+        .containsExactly("security_opt");
+    assertThat(EngineRefusal.keysIn("HostConfig.MemoryReservation"))
+        .containsExactly("mem_reservation / deploy.resources.reservations.memory");
+  }
+
+  @Test
+  void aRefusalNamingNoKnownFieldStillNamesTheService() {
+    EngineException e = new EngineException(ErrorKind.INVALID_ARGUMENT, "bad thing");
+
+    assertThat(EngineRefusal.explain("db", e).getMessage())
+        .isEqualTo("services.db: the engine refused the container: bad thing");
+  }
+
+  @Test
+  void failuresOtherThanRefusalsAreNotExplained() {
+    assertThat(EngineRefusal.isRefusal(new EngineException(ErrorKind.INTERNAL, "boom"))).isFalse();
+  }
+}
