@@ -4,65 +4,87 @@ import dev.berth.orchestrator.BerthException;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns an engine's refusal of a container create (a 400 naming API fields such as {@code
  * HostConfig.MemorySwap}) into an error naming the service and the compose keys that set them.
  */
 public final class EngineRefusal {
-  /** The create request's fields, longest first, and the compose keys they come from. */
-  private static final Map<String, String> KEYS = keys();
+  /**
+   * The compose keys and how engines name them in a refusal: the API field (berthd: {@code
+   * HostConfig.MemorySwap}) or the docker CLI flag or words dockerd's messages use ({@code invalid
+   * --security-opt}). Longer names come before the shorter ones they start with.
+   */
+  private static final List<Map.Entry<String, Pattern>> KEYS =
+      List.of(
+          key(
+              "mem_reservation / deploy.resources.reservations.memory",
+              "MemoryReservation",
+              "--memory-reservation",
+              "memory reservation"),
+          key("memswap_limit", "MemorySwap", "--memory-swap", "memoryswap", "memory swap"),
+          key("mem_limit / deploy.resources.limits.memory", "Memory", "--memory", "memory limit"),
+          key(
+              "cpus / deploy.resources.limits.cpus",
+              "NanoCpus",
+              "--cpus",
+              "NanoCPUs",
+              "Range of CPUs"),
+          key("cpu_shares", "CpuShares", "--cpu-shares"),
+          key("cpu_quota", "CpuQuota", "--cpu-quota", "CPU cfs quota"),
+          key("cpu_period", "CpuPeriod", "--cpu-period", "CPU cfs period"),
+          key("cpuset", "CpusetCpus", "--cpuset-cpus", "cpuset"),
+          key("pids_limit / deploy.resources.limits.pids", "PidsLimit", "--pids-limit"),
+          key("shm_size", "ShmSize", "--shm-size", "SHM size"),
+          key("ulimits", "Ulimits", "--ulimit", "ulimit"),
+          key("sysctls", "Sysctls", "--sysctl", "sysctl"),
+          key("dns_search", "DnsSearch", "--dns-search"),
+          key("dns_opt", "DnsOptions", "--dns-option"),
+          key("dns", "Dns", "--dns"),
+          key("domainname", "Domainname"),
+          key("group_add", "GroupAdd", "--group-add"),
+          key("devices", "Devices", "--device", "custom device"),
+          key("security_opt", "SecurityOpt", "--security-opt", "security option"),
+          key("oom_score_adj", "OomScoreAdj", "--oom-score-adj", "oom_score_adj"),
+          key("logging", "LogConfig", "--log-driver", "--log-opt", "log driver", "log opt"),
+          key("runtime", "Runtime", "--runtime", "runtime name"),
+          key("mac_address", "MacAddress", "--mac-address", "mac address"),
+          key("tmpfs", "Tmpfs", "--tmpfs"),
+          key("read_only", "ReadonlyRootfs", "--read-only"),
+          key("stop_signal", "StopSignal", "--stop-signal"),
+          key("stop_grace_period", "StopTimeout", "--stop-timeout"),
+          key("init", "Init", "--init"),
+          key("cap_add", "CapAdd", "--cap-add"),
+          key("cap_drop", "CapDrop", "--cap-drop"),
+          key("privileged", "Privileged", "--privileged"),
+          key("extra_hosts", "ExtraHosts", "--add-host"),
+          key("links", "Links", "--link"),
+          key("volumes_from", "VolumesFrom", "--volumes-from"),
+          key("ipc", "IpcMode", "--ipc", "IPC mode"),
+          key("pid", "PidMode", "--pid", "PID mode"),
+          key("uts", "UTSMode", "--uts", "UTS mode"));
 
   private EngineRefusal() {}
 
-  private static Map<String, String> keys() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("MemoryReservation", "mem_reservation / deploy.resources.reservations.memory");
-    m.put("MemorySwap", "memswap_limit");
-    m.put("Memory", "mem_limit / deploy.resources.limits.memory");
-    m.put("NanoCpus", "cpus / deploy.resources.limits.cpus");
-    m.put("CpuShares", "cpu_shares");
-    m.put("CpuQuota", "cpu_quota");
-    m.put("CpuPeriod", "cpu_period");
-    m.put("CpusetCpus", "cpuset");
-    m.put("PidsLimit", "pids_limit / deploy.resources.limits.pids");
-    m.put("ShmSize", "shm_size");
-    m.put("Ulimits", "ulimits");
-    m.put("Sysctls", "sysctls");
-    m.put("DnsSearch", "dns_search");
-    m.put("DnsOptions", "dns_opt");
-    m.put("Dns", "dns");
-    m.put("Domainname", "domainname");
-    m.put("GroupAdd", "group_add");
-    m.put("Devices", "devices");
-    m.put("SecurityOpt", "security_opt");
-    m.put("OomScoreAdj", "oom_score_adj");
-    m.put("LogConfig", "logging");
-    m.put("Runtime", "runtime");
-    m.put("MacAddress", "mac_address");
-    m.put("Tmpfs", "tmpfs");
-    m.put("ReadonlyRootfs", "read_only");
-    m.put("StopSignal", "stop_signal");
-    m.put("StopTimeout", "stop_grace_period");
-    m.put("Init", "init");
-    m.put("CapAdd", "cap_add");
-    m.put("CapDrop", "cap_drop");
-    m.put("Privileged", "privileged");
-    m.put("ExtraHosts", "extra_hosts");
-    m.put("Links", "links");
-    m.put("VolumesFrom", "volumes_from");
-    m.put("IpcMode", "ipc");
-    m.put("PidMode", "pid");
-    m.put("UTSMode", "uts");
-    return m;
+  private static Map.Entry<String, Pattern> key(String composeKey, String... names) {
+    List<String> quoted = new ArrayList<>();
+    for (String n : names) {
+      quoted.add(Pattern.quote(n));
+    }
+    return Map.entry(
+        composeKey, Pattern.compile("(?<![\\w-])(" + String.join("|", quoted) + ")(?![\\w-])"));
   }
 
   /** Whether {@code e} is the engine refusing the request's content (a 400). */
   public static boolean isRefusal(EngineException e) {
-    return e.kind() == ErrorKind.INVALID_ARGUMENT || e.kind() == ErrorKind.UNSUPPORTED;
+    return e.kind() == ErrorKind.INVALID_ARGUMENT
+        || e.kind() == ErrorKind.UNSUPPORTED
+        // dockerd before 23 answers 500 for a bad option such as an unknown --security-opt
+        || e.kind() == ErrorKind.INTERNAL;
   }
 
   /** Refusal {@code e} as an error about {@code service} naming the compose keys it mentions. */
@@ -72,7 +94,7 @@ public final class EngineRefusal {
     return new BerthException(
         e.kind(),
         keys.isEmpty()
-            ? prefix + ": the engine refused the container: " + e.getMessage()
+            ? prefix + ": the engine could not create the container: " + e.getMessage()
             : prefix
                 + "."
                 + String.join(", ", keys)
@@ -82,17 +104,16 @@ public final class EngineRefusal {
                 + e.getMessage());
   }
 
-  /** The compose keys behind the API fields named in {@code message}, in the order known. */
+  /** The compose keys behind the fields or flags named in {@code message}, in the order known. */
   static List<String> keysIn(String message) {
     List<String> out = new ArrayList<>();
     String rest = message == null ? "" : message;
-    for (Map.Entry<String, String> k : KEYS.entrySet()) {
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("\\b" + k.getKey() + "\\b").matcher(rest);
+    for (Map.Entry<String, Pattern> k : KEYS) {
+      Matcher m = k.getValue().matcher(rest);
       if (m.find()) {
-        out.add(k.getValue());
-        // a longer field (MemorySwap) must not also count as a shorter one (Memory)
-        rest = m.replaceAll("");
+        out.add(k.getKey());
+        // a longer name (MemorySwap) must not also count as a shorter one (Memory)
+        rest = m.replaceAll(" ");
       }
     }
     return out;

@@ -34,11 +34,25 @@ class EngineRefusalTest {
     EngineException e = new EngineException(ErrorKind.INVALID_ARGUMENT, "bad thing");
 
     assertThat(EngineRefusal.explain("db", e).getMessage())
-        .isEqualTo("services.db: the engine refused the container: bad thing");
+        .isEqualTo("services.db: the engine could not create the container: bad thing");
   }
 
   @Test
-  void failuresOtherThanRefusalsAreNotExplained() {
-    assertThat(EngineRefusal.isRefusal(new EngineException(ErrorKind.INTERNAL, "boom"))).isFalse();
+  void dockerdsCliStyleMessagesNameTheKeyToo() {
+    assertThat(EngineRefusal.keysIn("invalid --security-opt 2: \"no-such-option=1\""))
+        .containsExactly("security_opt");
+    assertThat(EngineRefusal.keysIn("Minimum memory limit allowed is 6MB"))
+        .containsExactly("mem_limit / deploy.resources.limits.memory");
+    assertThat(EngineRefusal.keysIn("unknown or invalid runtime name: kata"))
+        .containsExactly("runtime");
+    assertThat(EngineRefusal.keysIn("invalid IPC mode: bogus")).containsExactly("ipc");
+  }
+
+  @Test
+  void aMissingContainerOrANameConflictIsNotARefusal() {
+    assertThat(EngineRefusal.isRefusal(new EngineException(ErrorKind.NOT_FOUND, "no such")))
+        .isFalse();
+    assertThat(EngineRefusal.isRefusal(new EngineException(ErrorKind.CONFLICT, "in use")))
+        .isFalse();
   }
 }
