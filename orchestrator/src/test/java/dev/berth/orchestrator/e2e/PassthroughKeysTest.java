@@ -93,6 +93,50 @@ class PassthroughKeysTest {
     }
   }
 
+  @Test
+  void aPrivateIpcNamespace_runsOnEveryEngine() throws Exception {
+    String yaml =
+        """
+        services:
+          app:
+            image: ${IMAGE}
+            command: ["sh", "-c", "exec sleep 600"]
+            ipc: private
+            stop_grace_period: 1s
+        """;
+    try (ComposeProject p = ComposeProject.create(yaml)) {
+      p.berth("up", "-d").orFail();
+      assertThat(p.docker("exec", p.name() + "-app-1", "echo", "up")).isEqualTo("up\n");
+    }
+  }
+
+  @Test
+  void aKeyOnlyDockerdDoes_runsThere_andBerthdRefusesItByName() throws Exception {
+    String yaml =
+        """
+        services:
+          app:
+            image: ${IMAGE}
+            command: ["sh", "-c", "exec sleep 600"]
+            mem_limit: 64m
+            memswap_limit: 128m
+            stop_grace_period: 1s
+        """;
+    try (ComposeProject p = ComposeProject.create(yaml)) {
+      ComposeRun up = p.berth("up", "-d");
+      if (TestEngine.name().equals("berthd")) {
+        assertThat(up.exitCode()).isEqualTo(1);
+        assertThat(up.err())
+            .contains("services.app.memswap_limit: the engine refused it")
+            .contains("HostConfig.MemorySwap");
+      } else {
+        up.orFail();
+        assertThat(p.docker("inspect", "-f", "{{.HostConfig.MemorySwap}}", p.name() + "-app-1"))
+            .isEqualTo(Long.toString(128L << 20) + "\n");
+      }
+    }
+  }
+
   /** The cgroup v2 file, else the v1 one, of the container's own cgroup. */
   private static String cgroup(ComposeProject p, String c, String v2, String v1) {
     return p.docker(
