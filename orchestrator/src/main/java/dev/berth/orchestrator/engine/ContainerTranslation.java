@@ -115,6 +115,7 @@ final class ContainerTranslation {
             r.memory(),
             r.memoryReservation(),
             r.memorySwap(),
+            r.memorySwappiness(),
             r.nanoCpus(),
             r.cpuShares(),
             r.cpuQuota(),

@@ -89,6 +89,7 @@ public record HostOptions(
       Long memory,
       Long memoryReservation,
       Long memorySwap,
+      Long memorySwappiness,
       Long nanoCpus,
       Long cpuShares,
       Long cpuQuota,
@@ -96,6 +97,6 @@ public record HostOptions(
       String cpusetCpus,
       Long pidsLimit) {
     public static final Resources NONE =
-        new Resources(null, null, null, null, null, null, null, null, null);
+        new Resources(null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -65,6 +65,7 @@ final class HostOptionSpecs {
         memory,
         reservation,
         number(a, "memswap_limit", where),
+        number(a, "mem_swappiness", where),
         nanoCpus,
         number(a, "cpu_shares", where),
         number(a, "cpu_quota", where),

@@ -26,6 +26,7 @@ public final class EngineRefusal {
               "MemoryReservation",
               "--memory-reservation",
               "memory reservation"),
+          key("mem_swappiness", "MemorySwappiness", "--memory-swappiness", "swappiness"),
           key("memswap_limit", "MemorySwap", "--memory-swap", "memoryswap", "memory swap"),
           key("mem_limit / deploy.resources.limits.memory", "Memory", "--memory", "memory limit"),
           key(

@@ -23,6 +23,10 @@ final class UnsupportedKeys {
   static final List<String> REFUSED =
       List.of(
           "gpus",
+          "annotations",
+          "cpu_rt_period",
+          "cpu_rt_runtime",
+          "pre_start",
           "device_cgroup_rules",
           "userns_mode",
           "cgroup",
@@ -42,6 +46,8 @@ final class UnsupportedKeys {
   static final List<Map.Entry<String, String>> WARNED =
       List.of(
           Map.entry("credential_spec", "Windows containers only"),
+          Map.entry("cpu_count", "Windows containers only"),
+          Map.entry("cpu_percent", "Windows containers only"),
           Map.entry("develop", "berth has no watch mode; docker compose uses it only for watch"));
 
   /** Keys of {@code deploy} that only Swarm reads. */
@@ -72,6 +78,20 @@ final class UnsupportedKeys {
         throw refused(a, key, where + key);
       }
     }
+    if (a.get("platform") instanceof ScalarNode platform
+        && !platform.isNull()
+        && !hostPlatform(platform.text())) {
+      throw new BerthException(
+          ErrorKind.UNSUPPORTED,
+          a.keyMark("platform")
+              + ": "
+              + where
+              + "platform: \""
+              + platform.text()
+              + "\" is not this host's (linux/"
+              + HOST_ARCH
+              + "): berth runs images of the host's platform only");
+    }
     for (Map.Entry<String, String> w : WARNED) {
       if (a.has(w.getKey())) {
         progress.warn(where + w.getKey() + " is ignored (" + w.getValue() + ")");
@@ -89,6 +109,20 @@ final class UnsupportedKeys {
         throw refused(reservations, "devices", where + "deploy.resources.reservations.devices");
       }
     }
+  }
+
+  /** The host's architecture as OCI names it. */
+  static final String HOST_ARCH =
+      switch (System.getProperty("os.arch")) {
+        case "amd64", "x86_64" -> "amd64";
+        case "aarch64" -> "arm64";
+        default -> System.getProperty("os.arch");
+      };
+
+  /** {@code linux}, {@code linux/<host arch>} or {@code linux/<host arch>/<variant>}. */
+  private static boolean hostPlatform(String platform) {
+    String[] parts = platform.strip().split("/");
+    return parts[0].equals("linux") && (parts.length == 1 || parts[1].equals(HOST_ARCH));
   }
 
   private static BerthException refused(MapNode parent, String key, String path) {

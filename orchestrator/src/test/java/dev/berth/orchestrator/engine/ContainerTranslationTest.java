@@ -45,6 +45,7 @@ class ContainerTranslationTest {
                     mem_limit: 128m
                     mem_reservation: 32m
                     memswap_limit: 256m
+                    mem_swappiness: 10
                     cpus: 0.5
                     cpu_shares: 512
                     cpu_quota: 50000
@@ -60,6 +61,7 @@ class ContainerTranslationTest {
     assertThat(host.get("Memory").asLong()).isEqualTo(128L << 20);
     assertThat(host.get("MemoryReservation").asLong()).isEqualTo(32L << 20);
     assertThat(host.get("MemorySwap").asLong()).isEqualTo(256L << 20);
+    assertThat(host.get("MemorySwappiness").asLong()).isEqualTo(10);
     assertThat(host.get("NanoCpus").asLong()).isEqualTo(500_000_000L);
     assertThat(host.get("CpuShares").asLong()).isEqualTo(512);
     assertThat(host.get("CpuQuota").asLong()).isEqualTo(50000);

@@ -29,7 +29,7 @@ class UnsupportedKeysTest {
 
   private static Project load(String yaml) throws Exception {
     return ComposeLoader.load(
-            LoadRequest.builder(Path.of("/tmp"), Map.of())
+            LoadRequest.builder(Path.of("/tmp"), Map.of("ARCH", UnsupportedKeys.HOST_ARCH))
                 .files(List.of("-"))
                 .projectName("p")
                 .stdin(yaml)
@@ -89,6 +89,9 @@ class UnsupportedKeysTest {
             services:
               app:
                 image: busybox
+                cpu_count: 2
+                cpu_percent: 50
+                platform: linux/${ARCH}
                 develop:
                   watch: [{action: sync, path: ./src, target: /src}]
                 deploy:
@@ -102,6 +105,8 @@ class UnsupportedKeysTest {
 
     assertThat(warnings)
         .containsExactly(
+            "services.app.cpu_count is ignored (Windows containers only)",
+            "services.app.cpu_percent is ignored (Windows containers only)",
             "services.app.develop is ignored (berth has no watch mode;"
                 + " docker compose uses it only for watch)",
             "services.app.deploy.placement is ignored (Swarm only)",
@@ -115,6 +120,8 @@ class UnsupportedKeysTest {
     for (String key :
         List.of(
             "gpus: all",
+            "annotations: {a: b}",
+            "cpu_rt_runtime: 95000",
             "cgroup_parent: x",
             "userns_mode: host",
             "storage_opt: {size: 1G}",
@@ -130,6 +137,16 @@ class UnsupportedKeysTest {
           .isInstanceOf(BerthException.class)
           .hasMessageContaining("services.app." + name + ": not supported by berth yet");
     }
+  }
+
+  @Test
+  void anotherPlatformThanTheHostsIsAnErrorNamingIt() throws Exception {
+    String other = UnsupportedKeys.HOST_ARCH.equals("arm64") ? "amd64" : "arm64";
+    Project project =
+        load("services:\n  app:\n    image: busybox\n    platform: linux/" + other + "\n");
+
+    assertThatThrownBy(() -> UnsupportedKeys.check(project, progress))
+        .hasMessageContaining("services.app.platform: \"linux/" + other + "\" is not this host's");
   }
 
   @Test

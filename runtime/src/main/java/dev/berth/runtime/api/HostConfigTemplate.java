@@ -32,6 +32,7 @@ public record HostConfigTemplate(
     @JsonProperty("Memory") Long memory,
     @JsonProperty("MemoryReservation") Long memoryReservation,
     @JsonProperty("MemorySwap") Long memorySwap,
+    @JsonProperty("MemorySwappiness") Long memorySwappiness,
     @JsonProperty("NanoCpus") Long nanoCpus,
     @JsonProperty("CpuShares") Long cpuShares,
     @JsonProperty("CpuQuota") Long cpuQuota,
