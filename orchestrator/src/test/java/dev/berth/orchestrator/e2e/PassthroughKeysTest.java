@@ -137,6 +137,45 @@ class PassthroughKeysTest {
     }
   }
 
+  @Test
+  void aLinkAlias_resolvesToTheLinkedContainerFromTheLinkingOneOnly() throws Exception {
+    String yaml =
+        """
+        services:
+          db:
+            image: ${IMAGE}
+            command: ["sh", "-c", "exec sleep 600"]
+            stop_grace_period: 1s
+          web:
+            image: ${IMAGE}
+            command: ["sh", "-c", "exec sleep 600"]
+            links: ["db:database"]
+            stop_grace_period: 1s
+        """;
+    try (ComposeProject p = ComposeProject.create(yaml)) {
+      p.berth("up", "-d").orFail();
+      String dbIp =
+          p.docker(
+                  "inspect",
+                  "-f",
+                  "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
+                  p.name() + "-db-1")
+              .strip();
+      // the resolver's view (hosts file or DNS: engines differ), as the application sees it
+      assertThat(resolve(p, p.name() + "-web-1", "database")).isEqualTo(dbIp);
+      assertThat(resolve(p, p.name() + "-db-1", "database")).isEmpty();
+    }
+  }
+
+  /** The address {@code ping} resolves {@code name} to inside {@code c}, empty when it does not. */
+  private static String resolve(ComposeProject p, String c, String name) {
+    String first =
+        p.docker("exec", c, "sh", "-c", "ping -c1 -W1 " + name + " 2>&1 | head -n1; true");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^PING \\S+ \\(([0-9.]+)\\)").matcher(first);
+    return m.find() ? m.group(1) : "";
+  }
+
   /** The cgroup v2 file, else the v1 one, of the container's own cgroup. */
   private static String cgroup(ComposeProject p, String c, String v2, String v1) {
     return p.docker(
