@@ -1,5 +1,6 @@
 package dev.berth.orchestrator.plan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.orchestrator.BerthException;
 import dev.berth.orchestrator.engine.HostOptions;
 import dev.berth.orchestrator.model.MapNode;
@@ -7,6 +8,9 @@ import dev.berth.orchestrator.model.Node;
 import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.model.Service;
 import dev.berth.runtime.api.ErrorKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +24,8 @@ import java.util.Optional;
  * name the service's first container.
  */
 final class HostOptionSpecs {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private HostOptionSpecs() {}
 
   static HostOptions of(Project project, Service service) throws BerthException {
@@ -38,7 +44,7 @@ final class HostOptionSpecs {
         resources(a, where),
         orEmpty(Attrs.list(a, "group_add")),
         devices(a),
-        orEmpty(Attrs.list(a, "security_opt")),
+        securityOpts(project, a, where),
         Attrs.text(a, "oom_score_adj").map(Integer::parseInt).orElse(null),
         logging(a),
         Attrs.text(a, "runtime").orElse(null),
@@ -72,6 +78,45 @@ final class HostOptionSpecs {
         number(a, "cpu_period", where),
         Attrs.text(a, "cpuset").orElse(null),
         pids);
+  }
+
+  /**
+   * As compose: {@code seccomp=<file>} (or {@code seccomp:<file>}) sends the profile's compacted
+   * JSON; {@code unconfined}, {@code builtin} and the other options go as written.
+   */
+  private static List<String> securityOpts(Project project, MapNode a, String where)
+      throws BerthException {
+    List<String> out = new ArrayList<>();
+    for (String opt : orEmpty(Attrs.list(a, "security_opt"))) {
+      String what = where + "security_opt \"" + opt + "\"";
+      if (opt.equals("systempaths=unconfined")) {
+        throw new BerthException(
+            ErrorKind.UNSUPPORTED,
+            what + ": unmasking /proc and /sys is not supported by berth yet");
+      }
+      String[] kv = opt.split("=", 2);
+      if (kv.length == 1 && !opt.equals("no-new-privileges")) {
+        if (!opt.contains(":")) {
+          throw new BerthException(
+              ErrorKind.INVALID_ARGUMENT, what + ": expected KEY=VALUE or no-new-privileges");
+        }
+        kv = opt.split(":", 2);
+      }
+      if (kv[0].equals("seccomp") && !kv[1].equals("unconfined") && !kv[1].equals("builtin")) {
+        Path file = project.workingDir().resolve(kv[1]);
+        try {
+          String compact = JSON.readTree(Files.readString(file)).toString();
+          out.add("seccomp=" + compact);
+        } catch (IOException e) {
+          throw new BerthException(
+              ErrorKind.INVALID_ARGUMENT,
+              what + ": cannot read the seccomp profile " + file + ": " + e.getMessage());
+        }
+      } else {
+        out.add(opt);
+      }
+    }
+    return out;
   }
 
   private static Map<String, String> tmpfs(MapNode a) {

@@ -1,6 +1,7 @@
 package dev.berth.orchestrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,10 +9,12 @@ import dev.berth.orchestrator.loader.ComposeLoader;
 import dev.berth.orchestrator.loader.LoadRequest;
 import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.plan.ContainerSpecs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each compose key lands in the create request field dockerd reads, as docker compose v2 sends it.
@@ -207,6 +210,36 @@ class ContainerTranslationTest {
     assertThat(host.get("IpcMode").asText()).isEqualTo("host");
     assertThat(host.get("PidMode").asText()).isEqualTo("container:p-other-1");
     assertThat(host.get("UTSMode").asText()).isEqualTo("host");
+  }
+
+  @Test
+  void aSeccompProfileFileIsSentAsItsCompactedJson(@TempDir Path dir) throws Exception {
+    Path profile = dir.resolve("profile.json");
+    Files.writeString(profile, "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\"\n}\n");
+    JsonNode host =
+        create(
+                "services:\n  app:\n    image: busybox\n    security_opt: [\"seccomp:"
+                    + profile
+                    + "\", \"apparmor=unconfined\"]\n",
+                "app")
+            .get("HostConfig");
+
+    assertThat(host.get("SecurityOpt").toString())
+        .isEqualTo(
+            "[\"seccomp={\\\"defaultAction\\\":\\\"SCMP_ACT_ALLOW\\\"}\",\"apparmor=unconfined\"]");
+  }
+
+  @Test
+  void aSecurityOptWithoutAValueOrUnmaskingSystemPathsIsAnErrorNamingIt() {
+    assertThatThrownBy(
+            () -> create("services: {app: {image: busybox, security_opt: [bogus]}}", "app"))
+        .hasMessageContaining("services.app.security_opt \"bogus\": expected KEY=VALUE");
+    assertThatThrownBy(
+            () ->
+                create(
+                    "services: {app: {image: busybox, security_opt: [systempaths=unconfined]}}",
+                    "app"))
+        .hasMessageContaining("not supported by berth yet");
   }
 
   @Test
