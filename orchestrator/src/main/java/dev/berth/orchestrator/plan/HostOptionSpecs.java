@@ -59,14 +59,14 @@ final class HostOptionSpecs {
     MapNode resources = Attrs.map(Attrs.map(a, "deploy"), "resources");
     MapNode limits = Attrs.map(resources, "limits");
     MapNode reservations = Attrs.map(resources, "reservations");
-    Long memory = first(number(limits, "memory", where), number(a, "mem_limit", where));
+    String limit = where + "deploy.resources.limits.";
+    Long memory = first(number(limits, "memory", limit), number(a, "mem_limit", where));
     Long reservation =
-        first(number(reservations, "memory", where), number(a, "mem_reservation", where));
-    Long nanoCpus =
         first(
-            nanoCpus(limits, "cpus", where + "deploy.resources.limits."),
-            nanoCpus(a, "cpus", where));
-    Long pids = first(number(limits, "pids", where), number(a, "pids_limit", where));
+            number(reservations, "memory", where + "deploy.resources.reservations."),
+            number(a, "mem_reservation", where));
+    Long nanoCpus = first(nanoCpus(limits, "cpus", limit), nanoCpus(a, "cpus", where));
+    Long pids = first(number(limits, "pids", limit), number(a, "pids_limit", where));
     return new HostOptions.Resources(
         memory,
         reservation,
