@@ -105,6 +105,17 @@ public final class EngineRefusal {
                 + e.getMessage());
   }
 
+  /**
+   * {@code " (set by compose key x, y)"} when {@code message} names fields or flags of known keys
+   * (an OCI runtime refusing a sysctl at start, say), else empty.
+   */
+  public static String hint(String message) {
+    List<String> keys = keysIn(message);
+    return keys.isEmpty()
+        ? ""
+        : " (set by compose key" + (keys.size() == 1 ? " " : "s ") + String.join(", ", keys) + ")";
+  }
+
   /** The compose keys behind the fields or flags named in {@code message}, in the order known. */
   static List<String> keysIn(String message) {
     List<String> out = new ArrayList<>();

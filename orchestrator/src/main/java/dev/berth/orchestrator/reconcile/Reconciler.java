@@ -266,6 +266,7 @@ public final class Reconciler {
               + name
               + ": "
               + e.getMessage()
+              + EngineRefusal.hint(e.getMessage())
               + PortHolders.describe(engine, e.getMessage(), id),
           e);
     }

@@ -49,6 +49,16 @@ class EngineRefusalTest {
   }
 
   @Test
+  void aStartFailureNamingASysctlHintsAtTheComposeKey() {
+    assertThat(
+            EngineRefusal.hint(
+                "OCI runtime create failed: sysctl \"net.ipv4.ip_forward\" not allowed in host"
+                    + " network namespace"))
+        .isEqualTo(" (set by compose key sysctls)");
+    assertThat(EngineRefusal.hint("exec format error")).isEmpty();
+  }
+
+  @Test
   void aMissingContainerOrANameConflictIsNotARefusal() {
     assertThat(EngineRefusal.isRefusal(new EngineException(ErrorKind.NOT_FOUND, "no such")))
         .isFalse();
