@@ -10,6 +10,7 @@ import dev.berth.orchestrator.model.Service;
 import dev.berth.orchestrator.plan.ContainerSpecs;
 import dev.berth.orchestrator.plan.RunOverrides;
 import dev.berth.orchestrator.reconcile.Containers;
+import dev.berth.orchestrator.reconcile.EngineRefusal;
 import dev.berth.orchestrator.reconcile.OneOffs;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
@@ -128,7 +129,15 @@ final class RunCommand implements Callable<Integer> {
                   + service
                   + "-run-"
                   + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-      String id = Containers.create(engine, container, spec);
+      String id;
+      try {
+        id = Containers.create(engine, container, spec);
+      } catch (EngineException e) {
+        if (EngineRefusal.isRefusal(e)) {
+          throw EngineRefusal.explain(service, e);
+        }
+        throw e;
+      }
       try {
         engine.start(id);
         if (detach) {

@@ -83,6 +83,8 @@ final class ContainerTranslation {
     s.mounts()
         .forEach(
             m -> mounts.add(new MountTemplate(m.type(), m.source(), m.target(), m.readOnly())));
+    HostOptions o = s.options();
+    HostOptions.Resources r = o.resources();
     HostConfigTemplate host =
         new HostConfigTemplate(
             mounts,
@@ -99,9 +101,48 @@ final class ContainerTranslation {
             nullIfEmpty(s.capAdd()),
             nullIfEmpty(s.capDrop()),
             nullIfEmpty(s.extraHosts()),
+            o.tmpfs().isEmpty() ? null : o.tmpfs(),
+            o.shmSize(),
             null,
-            null,
-            null);
+            nullIfEmpty(o.dns()),
+            nullIfEmpty(o.dnsSearch()),
+            nullIfEmpty(o.dnsOptions()),
+            o.sysctls().isEmpty() ? null : o.sysctls(),
+            nullIfEmpty(
+                o.ulimits().stream()
+                    .map(u -> new HostConfigTemplate.UlimitTemplate(u.name(), u.soft(), u.hard()))
+                    .toList()),
+            r.memory(),
+            r.memoryReservation(),
+            r.memorySwap(),
+            r.memorySwappiness(),
+            r.nanoCpus(),
+            r.cpuShares(),
+            r.cpuQuota(),
+            r.cpuPeriod(),
+            r.cpusetCpus(),
+            r.pidsLimit(),
+            nullIfEmpty(o.groupAdd()),
+            nullIfEmpty(
+                o.devices().stream()
+                    .map(
+                        d ->
+                            new HostConfigTemplate.DeviceTemplate(
+                                d.source(), d.target(), d.permissions()))
+                    .toList()),
+            nullIfEmpty(o.securityOpt()),
+            o.oomScoreAdj(),
+            o.logging() == null
+                ? null
+                : new HostConfigTemplate.LogConfigTemplate(
+                    o.logging().driver(),
+                    o.logging().options().isEmpty() ? null : o.logging().options()),
+            o.runtime(),
+            nullIfEmpty(o.links()),
+            nullIfEmpty(o.volumesFrom()),
+            o.ipc(),
+            o.pid(),
+            o.uts());
     NetworkingConfigTemplate networking = null;
     if (!s.networks().isEmpty()) {
       // API versions before 1.44 take one endpoint at create; the others are connected after
@@ -109,7 +150,9 @@ final class ContainerTranslation {
       networking =
           new NetworkingConfigTemplate(
               Map.of(
-                  first.getKey(), new NetworkingConfigTemplate.EndpointTemplate(first.getValue())));
+                  first.getKey(),
+                  new NetworkingConfigTemplate.EndpointTemplate(
+                      first.getValue(), nullIfEmpty(o.links()))));
     }
     return new ContainerConfigTemplate(
         s.image(),
@@ -129,7 +172,9 @@ final class ContainerTranslation {
         true,
         true,
         host,
-        networking);
+        networking,
+        o.domainname(),
+        o.macAddress());
   }
 
   private static HealthConfigTemplate health(ContainerSpec.Healthcheck h) {

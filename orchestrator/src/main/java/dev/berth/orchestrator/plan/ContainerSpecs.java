@@ -58,7 +58,8 @@ public final class ContainerSpecs {
         false,
         Attrs.text(a, "stop_signal").orElse(null),
         Attrs.text(a, "stop_grace_period").map(ContainerSpecs::duration).orElse(null),
-        Mounts.injected(project, service));
+        Mounts.injected(project, service),
+        HostOptionSpecs.of(project, service));
   }
 
   /**
@@ -103,7 +104,8 @@ public final class ContainerSpecs {
         false,
         base.stopSignal(),
         base.stopGracePeriod(),
-        base.files());
+        base.files(),
+        base.options());
   }
 
   /**
@@ -151,7 +153,8 @@ public final class ContainerSpecs {
         spec.autoRemove(),
         spec.stopSignal(),
         spec.stopGracePeriod(),
-        spec.files());
+        spec.files(),
+        spec.options());
   }
 
   /** The labels compose puts on every container of {@code service}. */

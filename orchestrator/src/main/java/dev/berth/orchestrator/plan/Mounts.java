@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A service's mounts: {@code volumes} (bind, named, anonymous, tmpfs), {@code tmpfs}, and file
- * secrets and configs bound read-only at {@code /run/secrets/<name>} and {@code /<name>}, where
- * Compose puts them.
+ * A service's mounts: {@code volumes} (bind, named, anonymous, tmpfs) and file secrets and configs
+ * bound read-only at {@code /run/secrets/<name>} and {@code /<name>}, where Compose puts them.
  */
 final class Mounts {
   private Mounts() {}
@@ -26,10 +25,6 @@ final class Mounts {
       if (n instanceof MapNode v) {
         out.add(volume(project, v));
       }
-    }
-    List<String> tmpfs = Attrs.list(a, "tmpfs");
-    if (tmpfs != null) {
-      tmpfs.forEach(t -> out.add(new Mount("tmpfs", null, t.split(":")[0], false)));
     }
     out.addAll(files(project, service, "secrets", "/run/secrets/"));
     out.addAll(files(project, service, "configs", "/"));

@@ -28,6 +28,7 @@ public final class OneOffs {
   /** Prepares {@code service} of {@code full}; the id of the image it runs. */
   public String prepare(Project full, Service service, boolean noDeps, String pull)
       throws BerthException, EngineException {
+    UnsupportedKeys.check(service, progress);
     List<String> deps = service.dependsOn().stream().map(Dependency::service).toList();
     if (!noDeps && !deps.isEmpty()) {
       new Reconciler(engine, progress, parallel)

@@ -243,6 +243,9 @@ public final class Reconciler {
                 + " remove it or choose another project name (-p): "
                 + e.getMessage());
       }
+      if (EngineRefusal.isRefusal(e)) {
+        throw EngineRefusal.explain(service.name(), e);
+      }
       throw e;
     }
     return id;
@@ -263,6 +266,7 @@ public final class Reconciler {
               + name
               + ": "
               + e.getMessage()
+              + EngineRefusal.hint(e.getMessage())
               + PortHolders.describe(engine, e.getMessage(), id),
           e);
     }

@@ -31,4 +31,6 @@ public record ContainerConfigTemplate(
     @JsonProperty("AttachStdout") Boolean attachStdout,
     @JsonProperty("AttachStderr") Boolean attachStderr,
     @JsonProperty("HostConfig") HostConfigTemplate hostConfig,
-    @JsonProperty("NetworkingConfig") NetworkingConfigTemplate networkingConfig) {}
+    @JsonProperty("NetworkingConfig") NetworkingConfigTemplate networkingConfig,
+    @JsonProperty("Domainname") String domainname,
+    @JsonProperty("MacAddress") String macAddress) {}

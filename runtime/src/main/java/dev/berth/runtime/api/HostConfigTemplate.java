@@ -23,7 +23,33 @@ public record HostConfigTemplate(
     @JsonProperty("ExtraHosts") List<String> extraHosts,
     @JsonProperty("Tmpfs") Map<String, String> tmpfs,
     @JsonProperty("ShmSize") Long shmSize,
-    @JsonProperty("PublishAllPorts") Boolean publishAllPorts) {
+    @JsonProperty("PublishAllPorts") Boolean publishAllPorts,
+    @JsonProperty("Dns") List<String> dns,
+    @JsonProperty("DnsSearch") List<String> dnsSearch,
+    @JsonProperty("DnsOptions") List<String> dnsOptions,
+    @JsonProperty("Sysctls") Map<String, String> sysctls,
+    @JsonProperty("Ulimits") List<UlimitTemplate> ulimits,
+    @JsonProperty("Memory") Long memory,
+    @JsonProperty("MemoryReservation") Long memoryReservation,
+    @JsonProperty("MemorySwap") Long memorySwap,
+    @JsonProperty("MemorySwappiness") Long memorySwappiness,
+    @JsonProperty("NanoCpus") Long nanoCpus,
+    @JsonProperty("CpuShares") Long cpuShares,
+    @JsonProperty("CpuQuota") Long cpuQuota,
+    @JsonProperty("CpuPeriod") Long cpuPeriod,
+    @JsonProperty("CpusetCpus") String cpusetCpus,
+    @JsonProperty("PidsLimit") Long pidsLimit,
+    @JsonProperty("GroupAdd") List<String> groupAdd,
+    @JsonProperty("Devices") List<DeviceTemplate> devices,
+    @JsonProperty("SecurityOpt") List<String> securityOpt,
+    @JsonProperty("OomScoreAdj") Integer oomScoreAdj,
+    @JsonProperty("LogConfig") LogConfigTemplate logConfig,
+    @JsonProperty("Runtime") String runtime,
+    @JsonProperty("Links") List<String> links,
+    @JsonProperty("VolumesFrom") List<String> volumesFrom,
+    @JsonProperty("IpcMode") String ipcMode,
+    @JsonProperty("PidMode") String pidMode,
+    @JsonProperty("UTSMode") String utsMode) {
 
   /** {@code {"Name":"on-failure","MaximumRetryCount":3}}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -31,4 +57,24 @@ public record HostConfigTemplate(
   public record RestartPolicyTemplate(
       @JsonProperty("Name") String name,
       @JsonProperty("MaximumRetryCount") Integer maximumRetryCount) {}
+
+  /** {@code {"Name":"nofile","Soft":1024,"Hard":2048}}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record UlimitTemplate(
+      @JsonProperty("Name") String name,
+      @JsonProperty("Soft") long soft,
+      @JsonProperty("Hard") long hard) {}
+
+  /** {@code {"PathOnHost":"/dev/fuse","PathInContainer":"/dev/fuse","CgroupPermissions":"rwm"}}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DeviceTemplate(
+      @JsonProperty("PathOnHost") String pathOnHost,
+      @JsonProperty("PathInContainer") String pathInContainer,
+      @JsonProperty("CgroupPermissions") String cgroupPermissions) {}
+
+  /** {@code {"Type":"json-file","Config":{"max-size":"10m"}}}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record LogConfigTemplate(
+      @JsonProperty("Type") String type, @JsonProperty("Config") Map<String, String> config) {}
 }

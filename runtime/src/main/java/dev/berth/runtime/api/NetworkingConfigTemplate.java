@@ -18,5 +18,12 @@ public record NetworkingConfigTemplate(
   /** One network endpoint's settings. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record EndpointTemplate(@JsonProperty("Aliases") List<String> aliases) {}
+  public record EndpointTemplate(
+      @JsonProperty("Aliases") List<String> aliases, @JsonProperty("Links") List<String> links) {
+
+    /** An endpoint with aliases only. */
+    public EndpointTemplate(List<String> aliases) {
+      this(aliases, null);
+    }
+  }
 }

@@ -116,7 +116,9 @@ public final class ContainerEndpoints implements Endpoints {
               "HostConfig.NetworkMode", "default",
               "HostConfig.RestartPolicy.Name", "no",
               "HostConfig.MemorySwappiness", "-1",
-              "HostConfig.LogConfig.Type", "json-file"));
+              "HostConfig.LogConfig.Type", "json-file",
+              // every berthd container has its own IPC namespace that others cannot join
+              "HostConfig.IpcMode", "private"));
 
   private final ContainerService containers;
   private final ServerLog log;
