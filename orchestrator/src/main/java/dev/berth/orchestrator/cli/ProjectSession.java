@@ -8,6 +8,7 @@ import dev.berth.orchestrator.loader.LoadedProject;
 import dev.berth.orchestrator.loader.ProjectFilters;
 import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.reconcile.Progress;
+import dev.berth.orchestrator.reconcile.ServiceBuilds;
 import dev.berth.runtime.api.EngineException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class ProjectSession implements AutoCloseable {
     LoadedProject loaded = ComposeLoader.load(request);
     PrintWriter err = parent.spec.commandLine().getErr();
     loaded.warnings().forEach(w -> err.println("berth: warning: " + w));
-    Project project = loaded.project();
+    Project project = ServiceBuilds.withImageNames(loaded.project());
     ProjectFilters.withSelectedServices(project, services); // names an unknown service
     Engine engine = EngineConnection.open(g.host(), host.env(), err);
     return new ProjectSession(parent, project, engine);

@@ -6,6 +6,7 @@ import dev.berth.orchestrator.loader.ProjectFilters;
 import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.plan.Labels;
 import dev.berth.orchestrator.plan.RecreatePolicy;
+import dev.berth.orchestrator.reconcile.BuildOptions;
 import dev.berth.orchestrator.reconcile.Reconciler;
 import dev.berth.orchestrator.reconcile.UpOptions;
 import dev.berth.runtime.api.EngineException;
@@ -104,6 +105,14 @@ final class UpCommand implements Callable<Integer> {
       description = "Do not attach (stream logs) to the specified services.")
   List<String> noAttach = new ArrayList<>();
 
+  @Option(names = "--build", description = "Build images before starting containers.")
+  boolean build;
+
+  @Option(
+      names = "--no-build",
+      description = "Don't build an image, even if it's policy says to (fails when missing).")
+  boolean noBuild;
+
   @Option(names = "--no-log-prefix", description = "Don't print prefix in logs.")
   boolean noLogPrefix;
 
@@ -195,13 +204,25 @@ final class UpCommand implements Callable<Integer> {
       throw new BerthException(
           ErrorKind.USAGE, "invalid --pull value \"" + pull + "\": use always, missing or never");
     }
+    if (build && noBuild) {
+      throw new BerthException(ErrorKind.USAGE, "--build and --no-build are incompatible");
+    }
     return new UpOptions(
-        policy,
-        removeOrphans,
-        noStart,
-        pull,
-        scales(),
-        Duration.ofSeconds(timeout == null ? 10 : timeout));
+            policy,
+            removeOrphans,
+            noStart,
+            pull,
+            scales(),
+            Duration.ofSeconds(timeout == null ? 10 : timeout))
+        .withBuild(
+            new BuildOptions(
+                build
+                    ? BuildOptions.Mode.ALWAYS
+                    : noBuild ? BuildOptions.Mode.NEVER : BuildOptions.Mode.MISSING,
+                false,
+                false,
+                Map.of(),
+                false));
   }
 
   private Map<String, Integer> scales() throws BerthException {

@@ -51,7 +51,7 @@ public final class Reconciler {
     resources.createVolumes(project);
     try (Tasks tasks = new Tasks(parallel)) {
       Map<String, String> images =
-          new Images(engine, progress, tasks).ensure(project, options.pull());
+          new Images(engine, progress, tasks).ensure(project, options.pull(), options.build());
       handleOrphans(full, options.removeOrphans());
       Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
       List<String> order = order(project);
