@@ -128,6 +128,44 @@ class BuildTest {
   }
 
   @Test
+  void upBuild_afterASourceChange_recreatesTheContainerOnTheNewImage(@TempDir Path dir)
+      throws Exception {
+    project(
+        dir,
+        """
+        name: brecreate
+        services:
+          app:
+            build: {context: ., additional_contexts: {bb: /bin}}
+            command: ["sleep", "30"]
+        """,
+        "COPY version.txt /\n");
+    Files.writeString(dir.resolve("version.txt"), "1\n");
+    try {
+      berth(dir, "up", "-d").orFail();
+      String first = containerId(dir);
+      berth(dir, "up", "-d", "--build").orFail();
+      assertThat(containerId(dir))
+          .as("unchanged sources: same image, same container")
+          .isEqualTo(first);
+
+      Files.writeString(dir.resolve("version.txt"), "2\n");
+      berth(dir, "up", "-d", "--build").orFail();
+
+      assertThat(containerId(dir)).isNotEqualTo(first);
+      assertThat(
+              berthd.docker().runChecked("exec", "brecreate-app-1", "cat", "/version.txt").stdout())
+          .isEqualTo("2\n");
+    } finally {
+      berth(dir, "down", "-v", "-t", "0").orFail();
+    }
+  }
+
+  private static String containerId(Path dir) {
+    return berth(dir, "ps", "-q").orFail().out().strip();
+  }
+
+  @Test
   void pullPolicyBuild_buildsOnEveryUp(@TempDir Path dir) throws Exception {
     project(
         dir,
