@@ -55,7 +55,9 @@ class ExamplesTest {
     int port = FreePort.tcp();
     Map<String, String> env = Map.of("WEB_PORT", Integer.toString(port), "PATH", path());
     try {
+      long t0 = System.nanoTime();
       LocalBerthd.Run up = berthd.berth(dir, env, "up", "-d", "--wait").orFail();
+      long cold = System.nanoTime() - t0;
       assertThat(up.err()).contains("Image berth-quickstart/store  Built").contains("store  | ");
 
       HttpClient http = HttpClient.newHttpClient();
@@ -70,7 +72,7 @@ class ExamplesTest {
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cgi-bin/hello"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(hello.statusCode()).as(hello.body()).isEqualTo(200);
+      assertThat(hello.statusCode()).as(() -> hello.body() + diagnosis(dir, env)).isEqualTo(200);
       assertThat(hello.body()).contains("\"message\": \"hello from the api\"", "\"visits\": 1");
 
       String logs = berthd.berth(dir, env, "logs", "--no-color").orFail().out();
@@ -79,8 +81,17 @@ class ExamplesTest {
           .contains("api: hello number 1")
           .contains("web: passed a hello through");
 
+      t0 = System.nanoTime();
       LocalBerthd.Run again = berthd.berth(dir, env, "up", "-d", "--wait").orFail();
+      long warm = System.nanoTime() - t0;
       assertThat(again.err()).as("images present: nothing rebuilt").doesNotContain("Building");
+      t0 = System.nanoTime();
+      LocalBerthd.Run rebuilt = berthd.berth(dir, env, "up", "-d", "--wait", "--build").orFail();
+      long rebuild = System.nanoTime() - t0;
+      assertThat(rebuilt.err()).contains("Using cache").doesNotContain("Running in");
+      System.out.printf(
+          "quickstart: up -d --wait cold (3 builds) %d ms, again %d ms, --build warm %d ms%n",
+          cold / 1_000_000, warm / 1_000_000, rebuild / 1_000_000);
     } finally {
       berthd.berth(dir, env, "down", "-v").orFail();
     }
@@ -127,6 +138,31 @@ class ExamplesTest {
     return HostCommand.run(
         List.of("env", "BERTH=" + launcher, "sh", dir.resolve("run-ci.sh").toString()),
         Duration.ofMinutes(5));
+  }
+
+  /** What helps to see why a request through the services failed. */
+  private static String diagnosis(Path dir, Map<String, String> env) {
+    StringBuilder sb = new StringBuilder(berthd.berth(dir, env, "logs", "--no-color").out());
+    for (String[] cmd :
+        List.of(
+            new String[] {"cat", "/etc/resolv.conf"},
+            new String[] {"nslookup", "store"},
+            new String[] {"wget", "-q", "-O", "-", "http://store:8080/cgi-bin/health"})) {
+      HostCommand.Result r =
+          berthd
+              .docker()
+              .run(
+                  Duration.ofSeconds(30),
+                  java.util.stream.Stream.concat(
+                          java.util.stream.Stream.of("exec", "quickstart-api-1"),
+                          java.util.Arrays.stream(cmd))
+                      .toArray(String[]::new));
+      sb.append("\n$ ").append(String.join(" ", cmd)).append(" (in api)\n");
+      sb.append(r.stdout()).append(r.stderr());
+    }
+    HostCommand.Result routes = HostCommand.run(List.of("ip", "route"), Duration.ofSeconds(10));
+    sb.append("\n$ ip route\n").append(routes.stdout());
+    return sb.toString();
   }
 
   private static String path() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.orchestrator.cli.BerthMain;
 import dev.berth.orchestrator.cli.HostContext;
 import dev.berth.runtime.api.EngineClient;
+import dev.berth.runtime.network.ipam.PoolRange;
+import dev.berth.runtime.network.ipam.SubnetPool;
 import dev.berth.runtime.server.Berthd;
 import dev.berth.runtime.server.IsolatedBerthds;
 import dev.berth.testkit.DockerCli;
@@ -34,12 +36,25 @@ final class LocalBerthd implements AutoCloseable {
     this.berthd = berthd;
   }
 
+  /**
+   * Subnets of these tests' berthds: not {@link IsolatedBerthds}'s 10.199.0.0/16, which other test
+   * suites' berthds on the same host allocate from at the same time (two daemons handing out one
+   * subnet was seen to break the containers' DNS).
+   */
+  static final String POOL = "10.187.0.0/16:24";
+
   static LocalBerthd start() throws Exception {
     Path base = Files.createTempDirectory("berth-cbuild");
+    Berthd.NetworkConfig isolated = IsolatedBerthds.network();
     Berthd berthd =
         Berthd.start(
             new Berthd.Config(base.resolve("root"), base.resolve("run"), base.resolve("b.sock"))
-                .withNetwork(IsolatedBerthds.network()));
+                .withNetwork(
+                    new Berthd.NetworkConfig(
+                        isolated.bridgeName(),
+                        new SubnetPool(List.of(PoolRange.parse(POOL))),
+                        isolated.firewallTable(),
+                        isolated.firewallChain())));
     return new LocalBerthd(base, berthd);
   }
 
@@ -125,7 +140,22 @@ final class LocalBerthd implements AutoCloseable {
       IsolatedBerthds.removeNetworks(berthd);
     } finally {
       berthd.close();
+      keepLog();
       HostCommand.run(List.of("rm", "-rf", base.toString()), Duration.ofMinutes(1));
+    }
+  }
+
+  /** Keeps berthd's log in {@code target/berthd-logs} for looking into failures. */
+  private void keepLog() {
+    try {
+      Path log = base.resolve("root").resolve("berthd.log");
+      if (Files.exists(log)) {
+        Path kept = Path.of("target", "berthd-logs");
+        Files.createDirectories(kept);
+        Files.copy(log, kept.resolve(base.getFileName() + ".log"));
+      }
+    } catch (IOException e) {
+      // the log is a help for diagnosis only
     }
   }
 
