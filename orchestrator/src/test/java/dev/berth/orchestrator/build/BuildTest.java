@@ -43,6 +43,12 @@ class BuildTest {
     return dir;
   }
 
+  private static void projectWithOwnDockerfile(Path dir, String compose, String dockerfile)
+      throws Exception {
+    Files.writeString(dir.resolve("compose.yaml"), compose);
+    Files.writeString(dir.resolve("Dockerfile"), dockerfile);
+  }
+
   private static LocalBerthd.Run berth(Path dir, String... args) {
     return berthd.berth(dir, Map.of("PATH", System.getenv("PATH")), args);
   }
@@ -213,6 +219,37 @@ class BuildTest {
 
     assertThat(run.err()).contains("app  | compose.yaml plain.txt secret-but-kept");
     assertThat(run.err()).doesNotContain("secret.key");
+  }
+
+  @Test
+  void build_passesExtraHostsShmSizeAndTarget_toTheBuilder(@TempDir Path dir) throws Exception {
+    projectWithOwnDockerfile(
+        dir,
+        """
+        name: bopts
+        services:
+          app:
+            build:
+              context: .
+              additional_contexts: {bb: /bin}
+              target: second
+              extra_hosts: ["buildhost=10.1.2.3"]
+              shm_size: 96m
+        """,
+        """
+        FROM scratch AS second
+        COPY --from=bb busybox /bin/busybox
+        RUN ["/bin/busybox", "--install", "-s", "/bin"]
+        RUN grep buildhost /etc/hosts
+        RUN df -k /dev/shm | tail -1
+        FROM second AS third
+        RUN echo stage-after-the-target
+        """);
+
+    LocalBerthd.Run run = berth(dir, "build", "--no-cache").orFail();
+
+    assertThat(run.err()).contains("10.1.2.3").contains("buildhost").contains("98304");
+    assertThat(run.err()).doesNotContain("stage-after-the-target");
   }
 
   @Test
