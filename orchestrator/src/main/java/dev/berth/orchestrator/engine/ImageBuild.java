@@ -28,6 +28,48 @@ final class ImageBuild {
 
   /** Builds and tags {@code spec}; the image id. */
   String run(BuildSpec spec, Consumer<String> output) throws EngineException {
+    return build(outsideDockerfileInlined(spec), output);
+  }
+
+  /**
+   * A Dockerfile outside the context ({@code dockerfile: /elsewhere/Dockerfile}) is not in the tar:
+   * its text goes as {@code dockerfile_inline} instead.
+   */
+  private static BuildSpec outsideDockerfileInlined(BuildSpec spec) throws EngineException {
+    Path context = spec.context().toAbsolutePath().normalize();
+    Path file = context.resolve(spec.dockerfile()).normalize();
+    if (spec.dockerfileInline() != null || file.startsWith(context)) {
+      return spec;
+    }
+    try {
+      return new BuildSpec(
+          spec.context(),
+          "Dockerfile",
+          Files.readString(file),
+          spec.tags(),
+          spec.args(),
+          spec.labels(),
+          spec.target(),
+          spec.network(),
+          spec.extraHosts(),
+          spec.shmSize(),
+          spec.additionalContexts(),
+          spec.noCache(),
+          spec.pull());
+    } catch (IOException e) {
+      throw new EngineException(
+          ErrorKind.INVALID_ARGUMENT,
+          "build "
+              + spec.tags().get(0)
+              + ": cannot read Dockerfile "
+              + file
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private String build(BuildSpec spec, Consumer<String> output) throws EngineException {
     String main = spec.tags().get(0);
     boolean berthd = client.version().isBerthd();
     if (!berthd && !spec.additionalContexts().isEmpty()) {

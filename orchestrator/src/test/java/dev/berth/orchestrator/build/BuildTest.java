@@ -253,6 +253,29 @@ class BuildTest {
   }
 
   @Test
+  void build_withADockerfileOutsideTheContext_readsIt(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("ctx"));
+    Files.writeString(dir.resolve("ctx/data.txt"), "from-the-context\n");
+    Files.writeString(
+        dir.resolve("elsewhere.Dockerfile"), BASE + "COPY data.txt /\nRUN cat /data.txt\n");
+    Files.writeString(
+        dir.resolve("compose.yaml"),
+        """
+        name: boutside
+        services:
+          app:
+            build:
+              context: ./ctx
+              dockerfile: ../elsewhere.Dockerfile
+              additional_contexts: {bb: /bin}
+        """);
+
+    LocalBerthd.Run run = berth(dir, "build", "--no-cache").orFail();
+
+    assertThat(run.err()).contains("app  | from-the-context");
+  }
+
+  @Test
   void failingRun_showsTheStepsOutputAndMessage_andExitsOne(@TempDir Path dir) throws Exception {
     project(
         dir,
