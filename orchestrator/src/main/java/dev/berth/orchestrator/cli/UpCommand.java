@@ -144,7 +144,7 @@ final class UpCommand implements Callable<Integer> {
         throw new BerthException(
             ErrorKind.NOT_FOUND, "--exit-code-from: no such service: " + exitCodeFrom);
       }
-      reconciler.up(session.project(), services, options());
+      reconciler.up(session.project(), services, options(), buildOptions());
       if (attached && !noStart) {
         return attach(session);
       }
@@ -204,25 +204,25 @@ final class UpCommand implements Callable<Integer> {
       throw new BerthException(
           ErrorKind.USAGE, "invalid --pull value \"" + pull + "\": use always, missing or never");
     }
+    return new UpOptions(
+        policy,
+        removeOrphans,
+        noStart,
+        pull,
+        scales(),
+        Duration.ofSeconds(timeout == null ? 10 : timeout));
+  }
+
+  /** {@code --build}: always; {@code --no-build}: never (missing images fail); else missing. */
+  private BuildOptions buildOptions() throws BerthException {
     if (build && noBuild) {
       throw new BerthException(ErrorKind.USAGE, "--build and --no-build are incompatible");
     }
-    return new UpOptions(
-            policy,
-            removeOrphans,
-            noStart,
-            pull,
-            scales(),
-            Duration.ofSeconds(timeout == null ? 10 : timeout))
-        .withBuild(
-            new BuildOptions(
-                build
-                    ? BuildOptions.Mode.ALWAYS
-                    : noBuild ? BuildOptions.Mode.NEVER : BuildOptions.Mode.MISSING,
-                false,
-                false,
-                Map.of(),
-                false));
+    BuildOptions.Mode mode =
+        build
+            ? BuildOptions.Mode.ALWAYS
+            : noBuild ? BuildOptions.Mode.NEVER : BuildOptions.Mode.MISSING;
+    return new BuildOptions(mode, false, false, Map.of(), false);
   }
 
   private Map<String, Integer> scales() throws BerthException {

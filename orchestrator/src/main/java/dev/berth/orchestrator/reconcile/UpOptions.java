@@ -13,7 +13,6 @@ import java.util.Map;
  * @param pull {@code always}, {@code missing}, {@code never}, or null for each service's policy
  * @param scale replica counts that override the model's
  * @param stopTimeout grace period when stopping containers to replace them
- * @param build when and how images of {@code build:} sections are built
  */
 public record UpOptions(
     RecreatePolicy recreate,
@@ -21,28 +20,10 @@ public record UpOptions(
     boolean noStart,
     String pull,
     Map<String, Integer> scale,
-    Duration stopTimeout,
-    BuildOptions build) {
+    Duration stopTimeout) {
 
   public UpOptions {
     scale = Map.copyOf(scale);
-    build = build == null ? BuildOptions.defaults() : build;
-  }
-
-  /** Building what is missing. */
-  public UpOptions(
-      RecreatePolicy recreate,
-      boolean removeOrphans,
-      boolean noStart,
-      String pull,
-      Map<String, Integer> scale,
-      Duration stopTimeout) {
-    this(recreate, removeOrphans, noStart, pull, scale, stopTimeout, BuildOptions.defaults());
-  }
-
-  /** These options with {@code build}. */
-  public UpOptions withBuild(BuildOptions build) {
-    return new UpOptions(recreate, removeOrphans, noStart, pull, scale, stopTimeout, build);
   }
 
   /** {@code up -d} with no flags. */
