@@ -3,7 +3,7 @@
 set -u
 berth=${BERTH:-berth}
 cd "$(dirname "$0")"
-$berth up -d --wait || { status=$?; $berth logs --no-color > stack.log; $berth down -v; exit $status; }
+$berth up -d --wait --build || { status=$?; $berth logs --no-color > stack.log; $berth down -v; exit $status; }
 $berth run --rm tests
 status=$?
 $berth logs --no-color > stack.log

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       UpCommand.class,
       DownCommand.class,
+      BuildCommand.class,
       PsCommand.class,
       LogsCommand.class,
       RunCommand.class,

@@ -27,6 +27,15 @@ final class JsonProgress implements Progress {
   }
 
   @Override
+  public synchronized void buildOutput(String service, String line) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", "Service " + service);
+    m.put("text", line);
+    err.println(ConfigRenderer.compactJson(m));
+    err.flush();
+  }
+
+  @Override
   public synchronized void warn(String message) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("level", "warning");

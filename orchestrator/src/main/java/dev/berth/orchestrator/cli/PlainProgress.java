@@ -25,6 +25,14 @@ final class PlainProgress implements Progress {
   }
 
   @Override
+  public synchronized void buildOutput(String service, String line) {
+    if (!quiet) {
+      err.println(service + "  | " + line);
+      err.flush();
+    }
+  }
+
+  @Override
   public synchronized void warn(String message) {
     err.println("berth: warning: " + message);
     err.flush();

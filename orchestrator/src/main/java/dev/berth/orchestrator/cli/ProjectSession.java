@@ -12,6 +12,7 @@ import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.model.ScalarNode;
 import dev.berth.orchestrator.plan.InlineSources;
 import dev.berth.orchestrator.reconcile.Progress;
+import dev.berth.orchestrator.reconcile.ServiceBuilds;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import java.io.PrintWriter;
@@ -88,7 +89,8 @@ final class ProjectSession implements AutoCloseable {
     }
     PrintWriter err = parent.spec.commandLine().getErr();
     loaded.warnings().forEach(w -> err.println("berth: warning: " + w));
-    Project project = InlineSources.resolve(loaded.project(), loaded.environment());
+    Project project =
+        ServiceBuilds.withImageNames(InlineSources.resolve(loaded.project(), loaded.environment()));
     ProjectFilters.withSelectedServices(project, services); // names an unknown service
     Engine engine = EngineConnection.open(parent);
     return new ProjectSession(parent, project, engine);

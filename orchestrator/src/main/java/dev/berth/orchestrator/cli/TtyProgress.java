@@ -48,6 +48,15 @@ final class TtyProgress implements Progress {
     redraw();
   }
 
+  /** Build output scrolls above the live view, as docker compose shows a build's log. */
+  @Override
+  public synchronized void buildOutput(String service, String line) {
+    clear();
+    err.println(service + "  | " + line);
+    drawn = 0;
+    redraw();
+  }
+
   @Override
   public synchronized void warn(String message) {
     clear();

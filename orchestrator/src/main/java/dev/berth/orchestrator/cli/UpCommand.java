@@ -6,6 +6,7 @@ import dev.berth.orchestrator.loader.ProjectFilters;
 import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.plan.Labels;
 import dev.berth.orchestrator.plan.RecreatePolicy;
+import dev.berth.orchestrator.reconcile.BuildOptions;
 import dev.berth.orchestrator.reconcile.Reconciler;
 import dev.berth.orchestrator.reconcile.UpOptions;
 import dev.berth.runtime.api.EngineException;
@@ -104,6 +105,14 @@ final class UpCommand implements Callable<Integer> {
       description = "Do not attach (stream logs) to the specified services.")
   List<String> noAttach = new ArrayList<>();
 
+  @Option(names = "--build", description = "Build images before starting containers.")
+  boolean build;
+
+  @Option(
+      names = "--no-build",
+      description = "Don't build an image, even if it's policy says to (fails when missing).")
+  boolean noBuild;
+
   @Option(names = "--no-log-prefix", description = "Don't print prefix in logs.")
   boolean noLogPrefix;
 
@@ -118,14 +127,6 @@ final class UpCommand implements Callable<Integer> {
 
   @Option(names = "--no-deps", description = "Don't start linked services.")
   boolean noDeps;
-
-  @Option(
-      names = "--build",
-      description = "Build images before starting containers (not supported yet).")
-  boolean build;
-
-  @Option(names = "--no-build", description = "Don't build an image, even if it's policy.")
-  boolean noBuild;
 
   @Option(names = "--quiet-pull", description = "Pull without printing progress information.")
   boolean quietPull;
@@ -143,11 +144,6 @@ final class UpCommand implements Callable<Integer> {
     if (forceRecreate && noRecreate) {
       throw new BerthException(
           ErrorKind.USAGE, "--force-recreate and --no-recreate are incompatible");
-    }
-    if (build) {
-      throw new BerthException(
-          ErrorKind.UNSUPPORTED,
-          "up --build: building images is not supported yet; build and tag them first");
     }
     var env = parent.host().env();
     if (!removeOrphans && "true".equalsIgnoreCase(env.getOrDefault("COMPOSE_REMOVE_ORPHANS", ""))) {
@@ -172,7 +168,7 @@ final class UpCommand implements Callable<Integer> {
         throw new BerthException(
             ErrorKind.NOT_FOUND, "--exit-code-from: no such service: " + exitCodeFrom);
       }
-      reconciler.up(session.project(), services, options());
+      reconciler.up(session.project(), services, options(), buildOptions());
       if (attached && !noStart) {
         return attach(session);
       }
@@ -241,6 +237,18 @@ final class UpCommand implements Callable<Integer> {
         Duration.ofSeconds(timeout == null ? 10 : timeout),
         renewAnonVolumes,
         noDeps);
+  }
+
+  /** {@code --build}: always; {@code --no-build}: never (missing images fail); else missing. */
+  private BuildOptions buildOptions() throws BerthException {
+    if (build && noBuild) {
+      throw new BerthException(ErrorKind.USAGE, "--build and --no-build are incompatible");
+    }
+    BuildOptions.Mode mode =
+        build
+            ? BuildOptions.Mode.ALWAYS
+            : noBuild ? BuildOptions.Mode.NEVER : BuildOptions.Mode.MISSING;
+    return new BuildOptions(mode, false, false, Map.of(), false);
   }
 
   private Map<String, Integer> scales() throws BerthException {

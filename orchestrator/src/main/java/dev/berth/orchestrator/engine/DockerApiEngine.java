@@ -442,6 +442,11 @@ public final class DockerApiEngine implements Engine {
   }
 
   @Override
+  public String build(BuildSpec spec, Consumer<String> output) throws EngineException {
+    return new ImageBuild(client).run(spec, output);
+  }
+
+  @Override
   public void close() {
     client.close();
   }

@@ -132,6 +132,15 @@ public interface Engine extends AutoCloseable {
   /** Image id, size and creation time of {@code reference}, when present. */
   Optional<ImageInfo> image(String reference) throws EngineException;
 
+  /**
+   * Builds {@code spec}'s image from its context, handing each output line to {@code output}; the
+   * new image's id. A failing build throws with the failing step's message.
+   */
+  default String build(BuildSpec spec, Consumer<String> output) throws EngineException {
+    throw new EngineException(
+        dev.berth.runtime.api.ErrorKind.UNSUPPORTED, describe() + " cannot build images");
+  }
+
   @Override
   void close();
 }

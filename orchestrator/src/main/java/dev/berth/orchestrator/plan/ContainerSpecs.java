@@ -306,8 +306,6 @@ public final class ContainerSpecs {
   private static BerthException noImage(Service service) {
     return new BerthException(
         ErrorKind.UNSUPPORTED,
-        "service \""
-            + service.name()
-            + "\" has no image: building images (build:) is not supported yet");
+        "service \"" + service.name() + "\" has neither an image nor a build section");
   }
 }

@@ -29,11 +29,24 @@ final class Images {
     this.tasks = tasks;
   }
 
-  /** Service name → image id. */
+  /** Service name → image id, building what is missing. */
   Map<String, String> ensure(Project project, String pullOverride)
       throws BerthException, EngineException {
+    return ensure(project, pullOverride, BuildOptions.defaults());
+  }
+
+  /** Service name → image id; images of {@code build:} sections built as {@code build} says. */
+  Map<String, String> ensure(Project project, String pullOverride, BuildOptions build)
+      throws BerthException, EngineException {
     Set<String> toPull = new LinkedHashSet<>();
+    List<String> toBuild = new java.util.ArrayList<>();
     for (Service s : project.serviceList()) {
+      if (ServiceBuilds.buildable(s)) {
+        if (needsBuild(project, s, build.mode())) {
+          toBuild.add(s.name());
+        }
+        continue;
+      }
       String image = image(s);
       String policy = pullOverride != null ? pullOverride : policy(s);
       boolean present = engine.imageId(image).isPresent();
@@ -62,6 +75,9 @@ final class Images {
         }
       }
     }
+    if (!toBuild.isEmpty()) {
+      new ServiceBuilds(engine, progress).build(project, toBuild, build);
+    }
     List<CompletableFuture<Void>> pulls =
         toPull.stream()
             .map(
@@ -89,6 +105,25 @@ final class Images {
     return ids;
   }
 
+  private boolean needsBuild(Project project, Service s, BuildOptions.Mode mode)
+      throws BerthException, EngineException {
+    String image = ServiceBuilds.image(project, s);
+    boolean present = engine.imageId(image).isPresent();
+    if (mode == BuildOptions.Mode.NEVER) {
+      if (!present) {
+        throw new BerthException(
+            ErrorKind.NOT_FOUND,
+            "service \""
+                + s.name()
+                + "\": image "
+                + image
+                + " not found and --no-build forbids building it");
+      }
+      return false;
+    }
+    return mode == BuildOptions.Mode.ALWAYS || "build".equals(policy(s)) || !present;
+  }
+
   private static String image(Service s) throws BerthException {
     Optional<String> image = s.image();
     if (image.isEmpty()) {
@@ -106,10 +141,10 @@ final class Images {
 
   private static BerthException notBuildable(Service s) {
     return new BerthException(
-        ErrorKind.UNSUPPORTED,
+        ErrorKind.INVALID_ARGUMENT,
         "service \""
             + s.name()
-            + "\" needs its image built (build:), which berth does not support yet;"
-            + " build and tag the image first, or give the service an image that exists");
+            + "\" has no build section to build its image from"
+            + (s.image().isEmpty() ? " and no image" : " (pull_policy: build)"));
   }
 }

@@ -12,6 +12,9 @@ public interface Progress {
   /** Something the user should know that does not stop the command. */
   void warn(String message);
 
+  /** One line of {@code service}'s image build output. */
+  default void buildOutput(String service, String line) {}
+
   /** Reports nothing. */
   Progress NONE =
       new Progress() {

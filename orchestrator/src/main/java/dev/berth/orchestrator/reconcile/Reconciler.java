@@ -44,6 +44,15 @@ public final class Reconciler {
    */
   public void up(Project full, List<String> services, UpOptions options)
       throws BerthException, EngineException {
+    up(full, services, options, BuildOptions.defaults());
+  }
+
+  /**
+   * As {@link #up(Project, List, UpOptions)}, building images of build sections as {@code build}
+   * says.
+   */
+  public void up(Project full, List<String> services, UpOptions options, BuildOptions build)
+      throws BerthException, EngineException {
     Project selected = ProjectFilters.withSelectedServices(full, services);
     if (options.noDeps() && !services.isEmpty()) {
       selected = OneOffs.withOnly(selected, services);
@@ -55,7 +64,7 @@ public final class Reconciler {
     resources.createVolumes(project);
     try (Tasks tasks = new Tasks(parallel)) {
       Map<String, String> images =
-          new Images(engine, progress, tasks).ensure(project, options.pull());
+          new Images(engine, progress, tasks).ensure(project, options.pull(), build);
       handleOrphans(full, options.removeOrphans());
       Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
       List<String> order = order(project);

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -152,10 +153,31 @@ public final class EngineClient implements AutoCloseable {
   public InputStream openStream(String method, String path, Map<String, String> query, Object body)
       throws EngineException {
     String versioned = versioned(path, query);
+    return openStream(
+        method,
+        versioned,
+        body == null
+            ? null
+            : new BytesRequestContent("application/json", writeJson(body, versioned)));
+  }
+
+  /**
+   * As {@link #openStream(String, String, Map, Object)} with a raw body of {@code contentType} read
+   * from {@code body} as it is sent ({@code POST /build} with the context as a tar).
+   */
+  public InputStream openStream(
+      String method, String path, Map<String, String> query, InputStream body, String contentType)
+      throws EngineException {
+    return openStream(
+        method, versioned(path, query), new InputStreamRequestContent(contentType, body));
+  }
+
+  private InputStream openStream(String method, String versioned, Request.Content content)
+      throws EngineException {
     Request request =
         newRequest(HttpMethod.fromString(method), versioned).idleTimeout(0, TimeUnit.MILLISECONDS);
-    if (body != null) {
-      request.body(new BytesRequestContent("application/json", writeJson(body, versioned)));
+    if (content != null) {
+      request.body(content);
     }
     InputStreamResponseListener listener = new InputStreamResponseListener();
     request.send(listener);
@@ -208,8 +230,29 @@ public final class EngineClient implements AutoCloseable {
       Object body,
       Consumer<ProgressTemplate> listener)
       throws EngineException {
-    String where = method + " " + path;
-    try (InputStream in = openStream(method, path, query, body);
+    readProgress(method + " " + path, openStream(method, path, query, body), listener);
+  }
+
+  /**
+   * As {@link #progress(String, String, Map, Object, Consumer)} with a raw body of {@code
+   * contentType} ({@code POST /build} with the context as a tar): {@code stream} lines go to {@code
+   * listener}, an {@code error} line becomes an exception.
+   */
+  public void progress(
+      String method,
+      String path,
+      Map<String, String> query,
+      InputStream body,
+      String contentType,
+      Consumer<ProgressTemplate> listener)
+      throws EngineException {
+    readProgress(method + " " + path, openStream(method, path, query, body, contentType), listener);
+  }
+
+  private static void readProgress(
+      String where, InputStream stream, Consumer<ProgressTemplate> listener)
+      throws EngineException {
+    try (InputStream in = stream;
         var lines =
             new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
