@@ -71,7 +71,7 @@ mkdir -p "$work/rootfs/bin" "$work/rootfs/tmp"
 cp /bin/busybox "$work/rootfs/bin/busybox"
 for applet in sh sleep httpd wget true; do ln -s busybox "$work/rootfs/bin/$applet"; done
 tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
-docker import -q -c 'CMD ["sh"]' "$work/rootfs.tar" berth-bench/busybox:latest >/dev/null
+docker import -c 'CMD ["sh"]' "$work/rootfs.tar" berth-bench/busybox:latest >/dev/null
 
 "$repo/bin/berth" version >/dev/null 2>&1 || true # build both jars and the CLI's class-data archive first
 "$repo/bin/berthd" --root "$work/root" --exec-root "$work/run" --socket "$work/berth.sock" \
@@ -83,7 +83,7 @@ for _ in $(seq 600); do [ -S "$work/berth.sock" ] && break; sleep 0.1; done
 docker save berth-bench/busybox:latest | docker -H "unix://$work/berth.sock" load -q >/dev/null
 
 service() { # name [depends-on]
-  printf '  %s:\n    image: berth-bench/busybox:latest\n    command: ["sh", "-c", "httpd -f -p 8080 -h /tmp"]\n' "$1"
+  printf '  %s:\n    image: berth-bench/busybox:latest\n    command: ["sh", "-c", "echo ok > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]\n' "$1"
   printf '    healthcheck:\n      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/"]\n      interval: 1s\n'
   if [ -n "${2:-}" ]; then
     printf '    depends_on:\n      %s:\n        condition: service_healthy\n' "$2"
@@ -100,7 +100,18 @@ mkdir -p "$work/three" "$work/twenty" "$work/chain"
 { echo "services:"; service c1; for i in $(seq 2 10); do service "c$i" "c$((i - 1))"; done; } \
   >"$work/chain/compose.yaml"
 
-ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(((end - start) / 1000000)); }
+# Milliseconds a command took; a failing command stops the benchmark with its output.
+ms() {
+  local start end
+  start=$(date +%s%N)
+  if ! "$@" >"$work/last.out" 2>&1; then
+    echo "failed: $*" >&2
+    tail -n 20 "$work/last.out" >&2
+    return 1
+  fi
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
 berth() { "$repo/bin/berth" --host "unix://$work/berth.sock" "$@"; }
 
 printf '%-8s %-4s %10s %10s %10s %10s %8s %8s\n' project run berth-up compose-up berth-down compose-down up-ratio down-ratio
