@@ -11,38 +11,79 @@ set -euo pipefail
 runs=${1:-3}
 repo=$(dirname "$(readlink -f "$0")")/..
 work=$(mktemp -d /tmp/berth-bench-compose.XXXXXX)
-berthd_pid=
+# berthd's network names are this run's own (bridge, nft table, iptables chain), so it runs
+# beside any other berthd on the host and its clean-up touches nothing else.
+suffix=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
+berth_bridge=berthB$suffix berth_table=berth-b-$suffix
+berth_chain=$(echo "$berth_table" | tr '[:lower:]' '[:upper:]')-FORWARD
+berthd_pid= dockerd_pid= dockerd_bridge=
 cleanup() {
   for p in three twenty chain; do
     [ -f "$work/$p/compose.yaml" ] || continue
-    "$repo/bin/berth" --host "unix://$work/berth.sock" -f "$work/$p/compose.yaml" down -t 0 >/dev/null 2>&1 || true
-    docker-compose -f "$work/$p/compose.yaml" down -t 0 >/dev/null 2>&1 || true
+    "$repo/bin/berth" --host "unix://$work/berth.sock" -f "$work/$p/compose.yaml" -p "bench-$p" down -t 0 >/dev/null 2>&1 || true
+    docker-compose -f "$work/$p/compose.yaml" -p "bench-$p" down -t 0 >/dev/null 2>&1 || true
   done
-  [ -n "$berthd_pid" ] && kill "$berthd_pid" 2>/dev/null && wait "$berthd_pid" 2>/dev/null || true
   docker rmi -f berth-bench/busybox:latest >/dev/null 2>&1 || true
-  umount "$work/root/"*/* 2>/dev/null || true
+  if [ -n "$berthd_pid" ]; then
+    kill "$berthd_pid" 2>/dev/null || true
+    wait "$berthd_pid" 2>/dev/null || true
+    # berthd leaves its default bridge and firewall state when it stops, as dockerd leaves docker0
+    ip link del "$berth_bridge" 2>/dev/null || true
+    nft delete table ip "$berth_table" 2>/dev/null || true
+    while iptables -D FORWARD -j "$berth_chain" 2>/dev/null; do :; done
+    iptables -F "$berth_chain" 2>/dev/null && iptables -X "$berth_chain" 2>/dev/null || true
+  fi
+  if [ -n "$dockerd_pid" ]; then
+    kill "$dockerd_pid" 2>/dev/null || true
+    for _ in $(seq 30); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$dockerd_pid" 2>/dev/null || true
+    ip link del "$dockerd_bridge" 2>/dev/null || true
+  fi
+  grep " $work/" /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-docker version >/dev/null 2>&1 || { echo "no dockerd answers on /var/run/docker.sock" >&2; exit 1; }
 command -v docker-compose >/dev/null || { echo "docker-compose (v1) is not installed" >&2; exit 1; }
+# The reference engine: the dockerd that answers (DOCKER_HOST or the default socket), else one
+# started here as the test kit starts its own (PrivateDockerd): private socket and roots, its own
+# pre-created bridge, no iptables changes (--bridge=none would delete docker0, even another
+# daemon's). Published ports then go through docker-proxy, as with the test kit's dockerd.
+if ! timeout 10 docker version >/dev/null 2>&1; then
+  dockerd_bridge=berthdk$suffix
+  ip link add "$dockerd_bridge" type bridge
+  mkdir -p "$work/dockerd"
+  echo '{}' >"$work/dockerd/daemon.json"
+  dockerd --config-file="$work/dockerd/daemon.json" --pidfile="$work/dockerd/dockerd.pid" \
+    --data-root="$work/dockerd/data" --exec-root="$work/dockerd/exec" \
+    --host="unix://$work/dockerd/docker.sock" --bridge="$dockerd_bridge" \
+    --iptables=false --ip6tables=false --ip-masq=false --ip-forward=false \
+    >"$work/dockerd/dockerd.log" 2>&1 &
+  dockerd_pid=$!
+  export DOCKER_HOST=unix://$work/dockerd/docker.sock
+  for _ in $(seq 60); do timeout 10 docker version >/dev/null 2>&1 && break; sleep 1; done
+  timeout 10 docker version >/dev/null 2>&1 || { echo "dockerd did not answer:" >&2; tail "$work/dockerd/dockerd.log" >&2; exit 1; }
+  echo "(started a dockerd of its own at $DOCKER_HOST)"
+fi
 
 # The image: a busybox-static rootfs, imported into dockerd, saved and loaded into berthd.
 mkdir -p "$work/rootfs/bin" "$work/rootfs/tmp"
 cp /bin/busybox "$work/rootfs/bin/busybox"
 for applet in sh sleep httpd wget true; do ln -s busybox "$work/rootfs/bin/$applet"; done
 tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
-docker import -q -c 'CMD ["sh"]' "$work/rootfs.tar" berth-bench/busybox:latest >/dev/null
+docker import -c 'CMD ["sh"]' "$work/rootfs.tar" berth-bench/busybox:latest >/dev/null
 
+"$repo/bin/berth" version >/dev/null 2>&1 || true # build both jars and the CLI's class-data archive first
 "$repo/bin/berthd" --root "$work/root" --exec-root "$work/run" --socket "$work/berth.sock" \
-  >"$work/berthd.out" 2>&1 &
+  --bridge-name "$berth_bridge" --default-address-pool 10.198.0.0/16:24 \
+  --firewall-table "$berth_table" >"$work/berthd.out" 2>&1 &
 berthd_pid=$!
-for _ in $(seq 100); do [ -S "$work/berth.sock" ] && break; sleep 0.1; done
+for _ in $(seq 600); do [ -S "$work/berth.sock" ] && break; sleep 0.1; done
+[ -S "$work/berth.sock" ] || { echo "berthd did not start:" >&2; tail "$work/root/berthd.log" "$work/berthd.out" >&2; exit 1; }
 docker save berth-bench/busybox:latest | docker -H "unix://$work/berth.sock" load -q >/dev/null
 
 service() { # name [depends-on]
-  printf '  %s:\n    image: berth-bench/busybox:latest\n    command: ["sh", "-c", "httpd -f -p 8080 -h /tmp"]\n' "$1"
+  printf '  %s:\n    image: berth-bench/busybox:latest\n    command: ["sh", "-c", "echo ok > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]\n' "$1"
   printf '    healthcheck:\n      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/"]\n      interval: 1s\n'
   if [ -n "${2:-}" ]; then
     printf '    depends_on:\n      %s:\n        condition: service_healthy\n' "$2"
@@ -59,9 +100,19 @@ mkdir -p "$work/three" "$work/twenty" "$work/chain"
 { echo "services:"; service c1; for i in $(seq 2 10); do service "c$i" "c$((i - 1))"; done; } \
   >"$work/chain/compose.yaml"
 
-ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(((end - start) / 1000000)); }
+# Milliseconds a command took; a failing command stops the benchmark with its output.
+ms() {
+  local start end
+  start=$(date +%s%N)
+  if ! "$@" >"$work/last.out" 2>&1; then
+    echo "failed: $*" >&2
+    tail -n 20 "$work/last.out" >&2
+    return 1
+  fi
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
 berth() { "$repo/bin/berth" --host "unix://$work/berth.sock" "$@"; }
-"$repo/bin/berth" version >/dev/null # build the CLI jar and its class-data archive first
 
 printf '%-8s %-4s %10s %10s %10s %10s %8s %8s\n' project run berth-up compose-up berth-down compose-down up-ratio down-ratio
 for p in three twenty chain; do

@@ -53,6 +53,9 @@ class ConformanceImagesTest {
       assertThat(get(base + "/ping").body()).isEqualTo("{\"response\":\"PONG FROM TARGET\"}\n");
       assertThat(get(base + "/volumefile?filename=test_volume.txt").body())
           .isEqualTo("{\"response\":\"MYVOLUME\"}\n");
+      assertThat(get(base + "/ping?address=127.0.0.1:8080/ping").body())
+          .as("relayed to a server that answers")
+          .isEqualTo("{\"response\":\"PONG FROM TARGET\"}\n");
       HttpResponse<String> unreachable = get(base + "/ping?address=notatarget:8080/ping");
       assertThat(unreachable.statusCode()).isEqualTo(400);
       assertThat(unreachable.body())

@@ -71,13 +71,19 @@ final class Readiness {
       pending.addAll(engine.containers(Labels.ofService(project.name(), s), true));
     }
     pending.forEach(c -> progress.event("Container", c.name(), "Waiting"));
+    // Ready counts only when seen on two polls in a row: a container that crashes just after it
+    // started (seen "running" once, as a fast engine shows it) then fails instead of passing.
+    java.util.Set<String> seenReady = new java.util.HashSet<>();
     while (!pending.isEmpty()) {
       List<ContainerInfo> still = new ArrayList<>();
       for (ContainerInfo c : pending) {
-        if (ready(c, true)) {
-          progress.event("Container", c.name(), "Healthy");
-        } else {
+        if (!ready(c, true)) {
+          seenReady.remove(c.id());
           still.add(c);
+        } else if (seenReady.add(c.id())) {
+          still.add(c);
+        } else {
+          progress.event("Container", c.name(), "Healthy");
         }
       }
       pending = still;

@@ -41,7 +41,7 @@ class WaitTest {
         """;
     try (ComposeProject p = ComposeProject.create(yaml)) {
       ComposeRun up = p.berth("up", "-d", "--wait");
-      assertThat(up.exitCode()).isEqualTo(1);
+      assertThat(up.exitCode()).as(up.err()).isEqualTo(1);
       assertThat(up.err()).contains(p.name() + "-crash-1 exited (7)").contains("config missing");
     }
   }

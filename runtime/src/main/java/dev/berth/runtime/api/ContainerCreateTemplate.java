@@ -45,6 +45,33 @@ public record ContainerCreateTemplate(
         null, null, null, null, null, null, null, null);
   }
 
+  /** The same request with another {@code Hostname}. */
+  public ContainerCreateTemplate withHostname(String name) {
+    return new ContainerCreateTemplate(
+        name,
+        domainname,
+        user,
+        attachStdin,
+        attachStdout,
+        attachStderr,
+        exposedPorts,
+        tty,
+        openStdin,
+        stdinOnce,
+        env,
+        cmd,
+        healthcheck,
+        image,
+        volumes,
+        workingDir,
+        entrypoint,
+        labels,
+        stopSignal,
+        stopTimeout,
+        hostConfig,
+        networkingConfig);
+  }
+
   /** The same request with another host config. */
   public ContainerCreateTemplate withHostConfig(HostConfig host) {
     return new ContainerCreateTemplate(

@@ -156,6 +156,18 @@ class DockerCliEngineTest {
   }
 
   @Test
+  void inspect_withoutAHostname_showsTheOneTheContainerGot_asDockerd() throws Exception {
+    String id =
+        docker.run(null, "run", "-d", "--name", "named", "busybox", "sleep", "30").stdout().strip();
+
+    DockerCli.Result inspect = docker.run(null, "inspect", "-f", "{{.Config.Hostname}}", "named");
+    DockerCli.Result inside = docker.run(null, "exec", "named", "hostname");
+
+    assertThat(inspect.stdout().strip()).isEqualTo(id.substring(0, 12));
+    assertThat(inside.stdout().strip()).isEqualTo(id.substring(0, 12));
+  }
+
+  @Test
   void runPublished_isReachedOverTcpFromTheHost() throws Exception {
     DockerCli.Result run =
         docker.run(

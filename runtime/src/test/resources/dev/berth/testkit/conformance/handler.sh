@@ -24,7 +24,8 @@ case $path in
     address=$(param address)
     if [ -z "$address" ]; then
       respond "200 OK" application/json "{\"response\":\"PONG FROM TARGET\"}$nl"
-    elif body=$(wget -q -T 5 -O - "http://$address" 2>/dev/null); then
+    # not `wget -T`: Debian's static busybox 1.35 wget segfaults with a timeout once connected
+    elif body=$(timeout 5 wget -q -O - "http://$address" 2>/dev/null); then
       respond "200 OK" "text/plain; charset=UTF-8" "$body$nl"
     else
       respond "400 Bad Request" application/json \

@@ -62,7 +62,7 @@ final class ContainerViews {
             ? request.hostConfig()
             : ContainerCreateTemplate.HostConfig.autoRemoving(false),
         mounts(d),
-        request.withHostConfig(null),
+        withDefaultHostname(request, d.id()).withHostConfig(null),
         new ContainerInspectTemplate.NetworkSettings(
             "",
             d.id(),
@@ -74,6 +74,30 @@ final class ContainerViews {
             primary == null ? 0 : primary.ipPrefixLen(),
             primary == null ? "" : primary.macAddress(),
             endpoints(d)));
+  }
+
+  /**
+   * The request with the hostname the container got when it asked for none, as dockerd reports it:
+   * the short id (or the host's name with {@code --network host}).
+   */
+  private static ContainerCreateTemplate withDefaultHostname(
+      ContainerCreateTemplate request, String id) {
+    if (request.hostname() != null && !request.hostname().isEmpty()) {
+      return request;
+    }
+    boolean hostNetwork =
+        request.hostConfig() != null && "host".equals(request.hostConfig().networkMode());
+    return request.withHostname(hostNetwork ? hostName() : id.substring(0, 12));
+  }
+
+  private static String hostName() {
+    try {
+      return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel/hostname"))
+          .get(0)
+          .strip();
+    } catch (java.io.IOException | IndexOutOfBoundsException e) {
+      return "";
+    }
   }
 
   static ContainerSummaryTemplate summary(ContainerDetails d, Instant now) {
