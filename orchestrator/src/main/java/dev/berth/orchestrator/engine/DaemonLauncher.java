@@ -10,7 +10,8 @@ import java.util.Map;
  * The command that runs berthd: {@code $BERTH_BERTHD} (e.g. a checkout's {@code bin/berthd}) if
  * set, else this JVM's java with this JVM's class path (the berth jar shades the runtime) and
  * berthd's main class, named here and never linked. Under {@code setsid}, so the daemon has its own
- * session and outlives the terminal and the CLI that started it.
+ * session and outlives the terminal and the CLI that started it. {@code $BERTH_BERTHD_OPTS} adds
+ * berthd options (split on blanks), e.g. {@code --bridge-name berth9 --firewall-table berth9}.
  */
 public record DaemonLauncher(List<String> command) {
   static final String MAIN_CLASS = "dev.berth.runtime.server.BerthdMain";
@@ -29,12 +30,16 @@ public record DaemonLauncher(List<String> command) {
     String custom = env.get("BERTH_BERTHD");
     if (custom != null && !custom.isBlank()) {
       command.add(custom);
-      return new DaemonLauncher(command);
+    } else {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(MAIN_CLASS);
     }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(MAIN_CLASS);
+    String options = env.getOrDefault("BERTH_BERTHD_OPTS", "").strip();
+    if (!options.isEmpty()) {
+      command.addAll(List.of(options.split("\\s+")));
+    }
     return new DaemonLauncher(command);
   }
 

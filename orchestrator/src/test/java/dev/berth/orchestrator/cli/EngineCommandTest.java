@@ -2,6 +2,7 @@ package dev.berth.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.orchestrator.engine.IsolatedDaemon;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,6 +35,8 @@ class EngineCommandTest {
     socket = execRoot.resolve("berth.sock");
   }
 
+  private final IsolatedDaemon isolated = new IsolatedDaemon();
+
   @AfterEach
   void killWhatTheTestStarted() throws Exception {
     Optional<ProcessHandle> daemon = daemon();
@@ -41,6 +44,7 @@ class EngineCommandTest {
       daemon.get().destroyForcibly();
       daemon.get().onExit().get(10, TimeUnit.SECONDS);
     }
+    isolated.removeNetworks(root, execRoot);
   }
 
   @Test
@@ -98,22 +102,15 @@ class EngineCommandTest {
     List<String> outcomes = List.of(one.strip(), two.strip());
     assertThat(outcomes).filteredOn(o -> o.startsWith("berthd started")).hasSize(1);
     assertThat(outcomes).filteredOn(o -> o.startsWith("an engine already answers")).hasSize(1);
-    long berthds =
-        ProcessHandle.allProcesses()
-            .filter(
-                p ->
-                    p.info()
-                        .arguments()
-                        .map(a -> List.of(a).contains(root.toString()))
-                        .orElse(false))
-            .count();
+    long berthds = ProcessHandle.allProcesses().filter(p -> commandLineNames(p, root)).count();
     assertThat(berthds).isEqualTo(1);
   }
 
   @Test
   void anyCommandNeedingTheEngine_startsBerthdOnTheDefaultSocket() throws Exception {
-    Map<String, String> env =
-        Map.of("BERTH_ROOT", root.toString(), "BERTH_EXEC_ROOT", execRoot.toString());
+    Map<String, String> env = new HashMap<>(isolated.env());
+    env.put("BERTH_ROOT", root.toString());
+    env.put("BERTH_EXEC_ROOT", execRoot.toString());
     BerthCommand berth = new BerthCommand(HostContext.of(temp, env));
     StringWriter err = new StringWriter();
     new picocli.CommandLine(berth).setErr(new PrintWriter(err)).parseArgs("version");
@@ -163,6 +160,7 @@ class EngineCommandTest {
     env.put("BERTH_ROOT", root.toString());
     env.put("BERTH_EXEC_ROOT", execRoot.toString());
     env.remove("BERTH_HOST");
+    env.putAll(isolated.env());
     env.putAll(extraEnv);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -186,6 +184,7 @@ class EngineCommandTest {
         new ProcessBuilder(command)
             .redirectError(Files.createTempFile(temp, "stderr", ".txt").toFile());
     builder.environment().remove("BERTH_HOST");
+    builder.environment().putAll(isolated.env());
     return builder.start();
   }
 
@@ -203,8 +202,17 @@ class EngineCommandTest {
     if (pid.isEmpty()) {
       return Optional.empty();
     }
-    return ProcessHandle.of(Long.parseLong(pid))
-        .filter(
-            p -> p.info().arguments().map(a -> List.of(a).contains(root.toString())).orElse(false));
+    return ProcessHandle.of(Long.parseLong(pid)).filter(p -> commandLineNames(p, root));
+  }
+
+  /** Whether {@code process}'s command line has {@code path} as one argument (read from /proc). */
+  private static boolean commandLineNames(ProcessHandle process, Path path) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+      return List.of(new String(raw, StandardCharsets.UTF_8).split("\u0000"))
+          .contains(path.toString());
+    } catch (IOException e) {
+      return false; // gone
+    }
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineConnectorTest {
   @TempDir Path temp;
 
-  private final EngineConnector connector = EngineConnector.forThisProcess(Map.of());
+  private final IsolatedDaemon isolated = new IsolatedDaemon();
+  private final EngineConnector connector = EngineConnector.forThisProcess(isolated.env());
 
   private DaemonPaths paths() {
     return DaemonPaths.of(
@@ -44,6 +45,7 @@ class EngineConnectorTest {
       daemon.destroy();
       daemon.onExit().get(30, TimeUnit.SECONDS);
     }
+    isolated.removeNetworks(paths().root(), paths().execRoot());
   }
 
   @Test
