@@ -24,6 +24,11 @@ DOCKERD_HOST=${DOCKER_HOST:-unix:///var/run/docker.sock}
 bdocker() { docker -H "unix://$BERTHD_SOCK" "$@"; }
 ddocker() { docker -H "$DOCKERD_HOST" "$@"; }
 
+# berthd's default network gets names of its own, removed on exit (berthd leaves it, as dockerd
+# leaves docker0)
+NET_BRIDGE="berthB$(printf '%x' $$)"
+NET_TABLE="berth-bench-$$"
+NET_CHAIN="$(echo "$NET_TABLE" | tr a-z A-Z)-FORWARD"
 cleanup() {
   set +e
   for d in bdocker ddocker; do
@@ -35,6 +40,10 @@ cleanup() {
     kill -TERM "$BERTHD_PID"; for _ in $(seq 100); do kill -0 "$BERTHD_PID" 2>/dev/null || break; sleep 0.1; done
   fi
   [ -n "$REG_PID" ] && kill "$REG_PID" 2>/dev/null && wait "$REG_PID" 2>/dev/null
+  ip link del "$NET_BRIDGE" 2>/dev/null
+  nft delete table ip "$NET_TABLE" 2>/dev/null
+  while iptables -D FORWARD -j "$NET_CHAIN" 2>/dev/null; do :; done
+  iptables -F "$NET_CHAIN" 2>/dev/null && iptables -X "$NET_CHAIN" 2>/dev/null
   # berthd leaves containers' mounts behind only if their removal failed above
   grep -q " $WORK/" /proc/self/mounts && echo "warning: mounts left under $WORK" >&2 || rm -rf "$WORK"
 }
@@ -75,6 +84,7 @@ skopeo --insecure-policy copy -q --dest-tls-verify=false "oci:$L:bench" "docker:
 # 2. berthd on temporary roots, detached like `berth engine start` does it
 mkdir -p "$WORK/run"
 setsid "$ROOT/bin/berthd" --root "$WORK/root" --exec-root "$WORK/run" --socket "$BERTHD_SOCK" \
+  --bridge-name "$NET_BRIDGE" --firewall-table "$NET_TABLE" --default-address-pool 10.188.0.0/16:24 \
   </dev/null >"$WORK/berthd.out" 2>&1 &
 BERTHD_PID=$!
 for _ in $(seq 600); do
