@@ -1,30 +1,19 @@
 package dev.berth.orchestrator.cli;
 
 import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.reconcile.Lifecycle;
 import dev.berth.runtime.api.EngineException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code berth pause}: Pause services. */
 @Command(name = "pause", description = "Pause services.")
-final class PauseCommand implements Callable<Integer> {
-
-  @ParentCommand BerthCommand parent;
-
-  @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
-  List<String> services = new ArrayList<>();
+final class PauseCommand extends LifecycleCommand {
 
   @Override
-  public Integer call() throws BerthException, EngineException {
-    try (ProjectSession session = ProjectSession.open(parent, services)) {
-      Lifecycle lifecycle = new Lifecycle(session.engine(), session.progress());
-      lifecycle.pause(session.project(), services);
-    }
-    return 0;
+  void apply(Lifecycle lifecycle, Project project, List<String> services)
+      throws BerthException, EngineException {
+    lifecycle.pause(project, services);
   }
 }

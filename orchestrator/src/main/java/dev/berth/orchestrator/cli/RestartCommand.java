@@ -1,25 +1,17 @@
 package dev.berth.orchestrator.cli;
 
 import dev.berth.orchestrator.BerthException;
+import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.reconcile.Lifecycle;
 import dev.berth.runtime.api.EngineException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code berth restart}: Restart service containers. */
 @Command(name = "restart", description = "Restart service containers.")
-final class RestartCommand implements Callable<Integer> {
-
-  @ParentCommand BerthCommand parent;
-
-  @Parameters(paramLabel = "SERVICE", description = "Services (default: all).")
-  List<String> services = new ArrayList<>();
+final class RestartCommand extends LifecycleCommand {
 
   @Option(
       names = {"-t", "--timeout"},
@@ -28,11 +20,8 @@ final class RestartCommand implements Callable<Integer> {
   int timeout = 10;
 
   @Override
-  public Integer call() throws BerthException, EngineException {
-    try (ProjectSession session = ProjectSession.open(parent, services)) {
-      Lifecycle lifecycle = new Lifecycle(session.engine(), session.progress());
-      lifecycle.restart(session.project(), services, Duration.ofSeconds(timeout));
-    }
-    return 0;
+  void apply(Lifecycle lifecycle, Project project, List<String> services)
+      throws BerthException, EngineException {
+    lifecycle.restart(project, services, Duration.ofSeconds(timeout));
   }
 }

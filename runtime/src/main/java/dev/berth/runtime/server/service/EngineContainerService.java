@@ -67,6 +67,8 @@ import java.util.stream.Stream;
  */
 public final class EngineContainerService
     implements ContainerService, ContainerLinks, AutoCloseable {
+  private static final Duration KILL_SETTLE = Duration.ofSeconds(2);
+
   private static final Duration AUTO_REMOVE_DRAIN = Duration.ofSeconds(10);
 
   private final Containers containers;
@@ -515,6 +517,22 @@ public final class EngineContainerService
     }
     containers.kill(record.id(), sig);
     publish(record.id(), "kill", Map.of("signal", signalNumber(sig)));
+    if (sig.equals("SIGKILL") || sig.equals("9")) {
+      awaitExit(record.id(), KILL_SETTLE); // as dockerd: after a SIGKILL, inspect shows it exited
+    }
+  }
+
+  /** Waits up to {@code limit} for {@code id} to stop running; a slower exit is not an error. */
+  private void awaitExit(String id, Duration limit) throws EngineException {
+    try {
+      await(id, WaitCondition.NOT_RUNNING)
+          .toCompletableFuture()
+          .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      // the kill was delivered; the exit will be recorded when the monitor sees it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String signalNumber(String signal) {
