@@ -1,8 +1,8 @@
 package dev.berth.orchestrator.plan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.orchestrator.BerthException;
 import dev.berth.orchestrator.engine.HostOptions;
+import dev.berth.orchestrator.loader.render.ConfigRenderer;
 import dev.berth.orchestrator.model.MapNode;
 import dev.berth.orchestrator.model.Node;
 import dev.berth.orchestrator.model.Project;
@@ -24,8 +24,6 @@ import java.util.Optional;
  * name the service's first container.
  */
 final class HostOptionSpecs {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private HostOptionSpecs() {}
 
   static HostOptions of(Project project, Service service) throws BerthException {
@@ -105,7 +103,7 @@ final class HostOptionSpecs {
       if (kv[0].equals("seccomp") && !kv[1].equals("unconfined") && !kv[1].equals("builtin")) {
         Path file = project.workingDir().resolve(kv[1]);
         try {
-          String compact = JSON.readTree(Files.readString(file)).toString();
+          String compact = ConfigRenderer.compactJsonText(Files.readString(file));
           out.add("seccomp=" + compact);
         } catch (IOException e) {
           throw new BerthException(

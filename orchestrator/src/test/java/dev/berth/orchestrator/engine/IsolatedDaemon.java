@@ -24,8 +24,8 @@ public final class IsolatedDaemon {
       "10."
           + (176 + ThreadLocalRandom.current().nextInt(8))
           + "."
-          + (ThreadLocalRandom.current().nextInt(256))
-          + ".0/24:24";
+          + 16 * ThreadLocalRandom.current().nextInt(16)
+          + ".0/20:24"; // 16 subnets: the default bridge and a few project networks
 
   /** The environment entry that gives a berthd these names. */
   public Map<String, String> env() {

@@ -118,6 +118,6 @@ class ContainerSpecsTest {
     assertThatThrownBy(
             () -> ContainerSpecs.of(project, project.service("app").orElseThrow(), 1, null))
         .isInstanceOf(BerthException.class)
-        .hasMessageContaining("service \"app\" has no image");
+        .hasMessageContaining("service \"app\" has neither an image nor a build section");
   }
 }

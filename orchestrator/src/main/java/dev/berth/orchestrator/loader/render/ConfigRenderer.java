@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.berth.orchestrator.model.MapNode;
 import dev.berth.orchestrator.model.Node;
 import dev.berth.orchestrator.model.ScalarNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,11 @@ public final class ConfigRenderer {
   }
 
   /** Writes plain maps, lists and scalars as JSON on one line, e.g. for one object per line. */
+  /** {@code json} (a document's text) on one line, as docker compose sends a seccomp profile. */
+  public static String compactJsonText(String json) throws IOException {
+    return JSON.readTree(json).toString();
+  }
+
   public static String compactJson(Object value) {
     try {
       return JSON.writeValueAsString(value);
