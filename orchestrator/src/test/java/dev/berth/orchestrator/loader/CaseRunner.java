@@ -262,7 +262,10 @@ final class CaseRunner {
   static Run berth(Path cwd, Map<String, String> env, List<String> args, String stdin) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    HostContext host = new HostContext(cwd, env, () -> stdin == null ? "" : stdin);
+    // a case that runs `up` (case-412, a known issue) must not start a real berthd on the host
+    Map<String, String> isolated = new java.util.HashMap<>(env);
+    isolated.putIfAbsent("BERTH_HOST", "unix:///nonexistent/berth-conformance.sock");
+    HostContext host = new HostContext(cwd, isolated, () -> stdin == null ? "" : stdin);
     int code;
     try {
       code =
