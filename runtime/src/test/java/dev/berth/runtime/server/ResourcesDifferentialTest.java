@@ -38,7 +38,11 @@ class ResourcesDifferentialTest {
     String repo = "berth-diff-" + UUID.randomUUID().toString().substring(0, 8);
     image =
         TestImages.push(
-            new TestImage(repo, "v1", busybox.layers(), busybox.labels()),
+            // a label of its own gives this image an ID no other test's image has: dockerd's
+            // store is shared, and an image with the same ID pulled earlier from another
+            // repository would change what `images --digests` shows there
+            new TestImage(
+                repo, "v1", busybox.layers(), java.util.Map.of("dev.berth.test.image", repo)),
             registry,
             ManifestFormat.OCI);
   }
