@@ -39,9 +39,14 @@ public final class BuildEngine implements AutoCloseable {
   public final EngineRoots roots;
 
   public BuildEngine() throws Exception {
+    this(LayerLimits.DEFAULT);
+  }
+
+  /** An engine whose layers may not grow past {@code limits}. */
+  public BuildEngine(LayerLimits limits) throws Exception {
     root = Files.createTempDirectory("berth-build-test-");
     roots = new EngineRoots(root.resolve("state"), root.resolve("run"));
-    store = ImageStore.open(root.resolve("images"), new LinuxSpecialFiles(), LayerLimits.DEFAULT);
+    store = ImageStore.open(root.resolve("images"), new LinuxSpecialFiles(), limits);
     containers =
         Containers.open(
             ContainersConfig.of(roots, "crun"),
