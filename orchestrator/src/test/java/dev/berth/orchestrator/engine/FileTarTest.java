@@ -27,8 +27,10 @@ class FileTarTest {
     assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes())).isZero();
     Path token = out.resolve("run/secrets/token");
     assertThat(Files.readString(token)).isEqualTo("tok\n");
-    assertThat(Files.getPosixFilePermissions(token).toString())
-        .isEqualTo("[OWNER_READ, GROUP_READ]");
+    assertThat(Files.getPosixFilePermissions(token))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.GROUP_READ);
   }
 
   @Test
