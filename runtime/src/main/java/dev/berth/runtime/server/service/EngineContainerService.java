@@ -565,6 +565,9 @@ public final class EngineContainerService
     if (!records.containsKey(record.id())) {
       done.complete(ExitStatus.of(0));
     }
+    if (condition == WaitCondition.NOT_RUNNING && !done.isDone()) {
+      threads.execute(() -> watchExit(record.id(), done));
+    }
     return done.whenComplete(
         (s, f) -> {
           // the exit path may have dropped the list already; List.of() would refuse remove()
@@ -573,6 +576,28 @@ public final class EngineContainerService
             pending.remove(done);
           }
         });
+  }
+
+  /**
+   * A safety net under the die event for {@code wait}: a second run of a one-shot that exited at
+   * once was seen to leave a waiter hanging (CI, the CI example's migrate); the container's state
+   * settles it within a quarter of a second.
+   */
+  private void watchExit(String id, CompletableFuture<ExitStatus> done) {
+    while (!done.isDone()) {
+      try {
+        Thread.sleep(250);
+        ContainerState state = containers.inspect(id);
+        if (!state.running() && state.status() != ContainerStatus.RESTARTING) {
+          done.complete(ExitStatus.of(state.exitCode()));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (EngineException e) {
+        return; // removed: the removal completes the waiters
+      }
+    }
   }
 
   @Override
