@@ -20,7 +20,9 @@ final class PortHolders {
 
   /** {@code "; port 8080 is held by container ci-1-web-1 of project ci-1"}, or "" when unknown. */
   static String describe(Engine engine, String message, String self) {
-    if (!message.contains("already allocated") && !message.contains("address already in use")) {
+    String lower = message.toLowerCase(java.util.Locale.ROOT);
+    // dockerd: "port is already allocated" / "address already in use"; berthd: "is already in use"
+    if (!lower.contains("already allocated") && !lower.contains("already in use")) {
       return "";
     }
     Matcher m = PORT.matcher(message);

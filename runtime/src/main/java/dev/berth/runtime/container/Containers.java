@@ -116,6 +116,11 @@ public final class Containers implements AutoCloseable {
     return containers;
   }
 
+  /** The anonymous volumes made for container {@code ref} at its creation. */
+  public List<String> anonymousVolumes(String ref) throws EngineException {
+    return records.get(records.resolve(ref)).anonymousVolumes();
+  }
+
   /** The volumes of this engine. */
   public VolumeStore volumes() {
     return volumes;

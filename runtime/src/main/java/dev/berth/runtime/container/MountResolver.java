@@ -93,7 +93,10 @@ final class MountResolver {
           anonymous.add(name);
           data =
               volumes
-                  .create(name, Map.of(VolumeInfo.ANONYMOUS_LABEL, ""), VolumeOptions.NONE)
+                  .create(
+                      name,
+                      Map.of(VolumeInfo.ANONYMOUS_LABEL, "", VolumeInfo.TARGET_LABEL, r.target()),
+                      VolumeOptions.NONE)
                   .mountpoint();
         } else {
           data = volumes.create(name);

@@ -21,6 +21,9 @@ public record VolumeInfo(
   /** The label dockerd puts on volumes created without a name; prune removes only those. */
   public static final String ANONYMOUS_LABEL = "com.docker.volume.anonymous";
 
+  /** berth's label on an anonymous volume: the path it is mounted at, for inspect's Mounts. */
+  public static final String TARGET_LABEL = "dev.berth.volume.target";
+
   public VolumeInfo {
     Objects.requireNonNull(name, "name");
     labels = Map.copyOf(labels);

@@ -95,8 +95,11 @@ final class CreateTranslator {
               h.retries()));
     }
     orEmpty(request.labels()).forEach(b::label);
+    Set<String> mounted = hostTargets(host);
     for (String target : orEmpty(request.volumes()).keySet()) {
-      b.mount(mount(() -> MountRequest.volume("", target, false), "Volumes " + target));
+      if (!mounted.contains(target)) { // as dockerd: a mount there replaces the anonymous volume
+        b.mount(mount(() -> MountRequest.volume("", target, false), "Volumes " + target));
+      }
     }
     host(host, b);
     return b;
@@ -298,5 +301,24 @@ final class CreateTranslator {
 
   static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
     return map == null ? Map.of() : map;
+  }
+
+  /** The paths that HostConfig's Binds, Mounts and Tmpfs mount something at. */
+  private static Set<String> hostTargets(ContainerCreateTemplate.HostConfig host) {
+    Set<String> targets = new java.util.HashSet<>();
+    if (host == null) {
+      return targets;
+    }
+    for (String bind : orEmpty(host.binds())) {
+      String[] parts = bind.split(":");
+      if (parts.length >= 2) {
+        targets.add(parts[1]);
+      }
+    }
+    for (var m : orEmpty(host.mounts())) {
+      targets.add(m.target());
+    }
+    targets.addAll(orEmpty(host.tmpfs()).keySet());
+    return targets;
   }
 }

@@ -600,6 +600,27 @@ public final class EngineContainerService
     }
   }
 
+  /** The container's anonymous volumes by mount target (compose carries them over by name). */
+  private Map<String, String> anonymousByTarget(String id) {
+    Map<String, String> byTarget = new java.util.HashMap<>();
+    try {
+      for (String name : containers.anonymousVolumes(id)) {
+        String target =
+            containers
+                .volumes()
+                .info(name)
+                .labels()
+                .get(dev.berth.runtime.volume.VolumeInfo.TARGET_LABEL);
+        if (target != null) {
+          byTarget.put(target, name);
+        }
+      }
+    } catch (EngineException | RuntimeException e) {
+      // removed meanwhile: no names to show
+    }
+    return byTarget;
+  }
+
   @Override
   public ContainerAttachment attach(String ref, AttachOptions options) throws EngineException {
     ServiceRecord record = record(ref);
@@ -775,7 +796,8 @@ public final class EngineContainerService
     }
   }
 
-  private static List<ContainerDetails.Mount> mounts(ServiceRecord record) {
+  private List<ContainerDetails.Mount> mounts(ServiceRecord record) {
+    Map<String, String> anonymous = anonymousByTarget(record.id());
     List<ContainerDetails.Mount> mounts = new ArrayList<>();
     var host = record.request().hostConfig();
     if (host != null) {
@@ -790,11 +812,15 @@ public final class EngineContainerService
         }
       }
       for (var m : CreateTranslator.orEmpty(host.mounts())) {
+        String source = CreateTranslator.nonNull(m.source());
+        if ("volume".equals(m.type()) && source.isEmpty()) {
+          source = anonymous.getOrDefault(m.target(), ""); // an anonymous volume: its name
+        }
         mounts.add(
             new ContainerDetails.Mount(
                 CreateTranslator.nonNull(m.type()),
-                "volume".equals(m.type()) ? CreateTranslator.nonNull(m.source()) : "",
-                CreateTranslator.nonNull(m.source()),
+                "volume".equals(m.type()) ? source : "",
+                source,
                 m.target(),
                 !m.readOnly()));
       }
@@ -803,7 +829,8 @@ public final class EngineContainerService
       }
     }
     for (String target : CreateTranslator.orEmpty(record.request().volumes()).keySet()) {
-      mounts.add(new ContainerDetails.Mount("volume", "", "", target, true));
+      String name = anonymous.getOrDefault(target, "");
+      mounts.add(new ContainerDetails.Mount("volume", name, name, target, true));
     }
     return mounts;
   }
