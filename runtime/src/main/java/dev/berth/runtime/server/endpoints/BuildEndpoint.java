@@ -55,7 +55,13 @@ public final class BuildEndpoint implements Endpoints {
   }
 
   private void build(ApiRequest request, ApiResponse response) throws EngineException {
-    BuildRequest build = parse(request);
+    BuildRequest build;
+    try {
+      build = parse(request);
+    } catch (EngineException e) {
+      drain(request); // the client is still sending its context: answering now breaks its pipe
+      throw e;
+    }
     boolean quiet = request.flag("q");
     LineStream stream = response.lines(200, "application/json", MAX_QUEUED);
     BuildListener listener =
@@ -206,6 +212,20 @@ public final class BuildEndpoint implements Endpoints {
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.INVALID_ARGUMENT, name + ": not a JSON object of strings: " + text);
+    }
+  }
+
+  /** Reads and drops what is left of the request's body, up to 1 GiB. */
+  private static void drain(ApiRequest request) {
+    try (java.io.InputStream in = request.stream()) {
+      byte[] buffer = new byte[1 << 16];
+      long left = 1L << 30;
+      int n;
+      while (left > 0 && (n = in.read(buffer)) >= 0) {
+        left -= n;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // the client went: nothing to answer then
     }
   }
 }
