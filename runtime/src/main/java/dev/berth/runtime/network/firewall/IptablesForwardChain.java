@@ -11,6 +11,7 @@ import java.util.List;
  * through it. The jump is the only thing berth adds outside its own chain.
  */
 final class IptablesForwardChain {
+
   private final String chain;
   private final CommandRunner runner;
 
@@ -44,15 +45,39 @@ final class IptablesForwardChain {
     }
   }
 
-  /** Removes every FORWARD jump to the chain, then the chain; a missing chain is fine. */
+  /**
+   * Removes every FORWARD jump to the chain, then the chain; a missing jump or chain is fine. Any
+   * other failure (the xtables lock still held after the wait, say) is an error: taking it for
+   * "nothing left" would leave the chain on the host for good.
+   */
   void remove() throws EngineException {
-    while (runner.run(List.of("iptables", "-w", "5", "-D", "FORWARD", "-j", chain), "").exitCode()
-        == 0) {
+    List<String> unjump = List.of("iptables", "-w", "5", "-D", "FORWARD", "-j", chain);
+    CommandRunner.Result removed;
+    while ((removed = runner.run(unjump, "")).exitCode() == 0) {
       // one jump removed; look for another left by an older engine
     }
-    if (runner.run(List.of("iptables", "-w", "5", "-S", chain), "").exitCode() == 0) {
+    failUnlessAbsent(removed, unjump, "remove the FORWARD jump to");
+    List<String> list = List.of("iptables", "-w", "5", "-S", chain);
+    CommandRunner.Result listed = runner.run(list, "");
+    if (listed.exitCode() == 0) {
       check(List.of("iptables", "-w", "5", "-F", chain), "", "flush chain");
       check(List.of("iptables", "-w", "5", "-X", chain), "", "delete chain");
+    } else {
+      failUnlessAbsent(listed, list, "list");
+    }
+  }
+
+  /**
+   * iptables exits 1 for a rule or chain that is not there ("Bad rule", "No chain/target/match"), 2
+   * for a jump to a chain that does not exist; anything else (4: the lock) is a failure.
+   */
+  private void failUnlessAbsent(CommandRunner.Result result, List<String> command, String what)
+      throws EngineException {
+    boolean absent =
+        result.exitCode() == 1
+            || result.exitCode() == 2 && result.output().contains("does not exist");
+    if (!absent) {
+      throw failure(what, command, result);
     }
   }
 
@@ -63,18 +88,22 @@ final class IptablesForwardChain {
   private void check(List<String> command, String stdin, String what) throws EngineException {
     CommandRunner.Result result = runner.run(command, stdin);
     if (result.exitCode() != 0) {
-      throw new EngineException(
-          ErrorKind.UNAVAILABLE,
-          "iptables "
-              + what
-              + " "
-              + chain
-              + ": "
-              + String.join(" ", command)
-              + " exited "
-              + result.exitCode()
-              + ": "
-              + result.output());
+      throw failure(what, command, result);
     }
+  }
+
+  private EngineException failure(String what, List<String> command, CommandRunner.Result result) {
+    return new EngineException(
+        ErrorKind.UNAVAILABLE,
+        "iptables "
+            + what
+            + " "
+            + chain
+            + ": "
+            + String.join(" ", command)
+            + " exited "
+            + result.exitCode()
+            + ": "
+            + result.output());
   }
 }

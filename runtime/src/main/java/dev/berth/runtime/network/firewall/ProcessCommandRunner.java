@@ -20,16 +20,35 @@ public final class ProcessCommandRunner implements CommandRunner {
         in.write(stdin.getBytes(StandardCharsets.UTF_8));
       }
       byte[] output = process.getInputStream().readAllBytes();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!awaitUninterruptibly(process)) {
         process.destroyForcibly();
         throw new EngineException(ErrorKind.UNAVAILABLE, line + ": did not finish in 30 s");
       }
       return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8).strip());
     } catch (IOException e) {
       throw new EngineException(ErrorKind.UNAVAILABLE, line + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException(ErrorKind.UNAVAILABLE, line + ": interrupted", e);
+    }
+  }
+
+  /**
+   * Waits up to 30 s for {@code process}, through interrupts (the flag is set again after): a
+   * firewall change that has started is finished, not abandoned half done by a closing thread.
+   */
+  private static boolean awaitUninterruptibly(Process process) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -4,17 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Records commands; those matching {@code failing} exit 1, the rest 0. */
+/**
+ * Records commands; those matching {@code failing} exit 1 (iptables' "not there"), the rest 0,
+ * unless {@code exitCode} says otherwise.
+ */
 final class FakeCommandRunner implements CommandRunner {
   final List<String> commands = new ArrayList<>();
   final List<String> stdins = new ArrayList<>();
   Predicate<String> failing = command -> false;
+  java.util.function.ToIntFunction<String> exitCode = line -> failing.test(line) ? 1 : 0;
 
   @Override
   public Result run(List<String> command, String stdin) {
     String line = String.join(" ", command);
     commands.add(line);
     stdins.add(stdin);
-    return new Result(failing.test(line) ? 1 : 0, failing.test(line) ? "Bad rule" : "");
+    int code = exitCode.applyAsInt(line);
+    return new Result(code, code == 0 ? "" : code == 1 ? "Bad rule" : "xtables lock held");
   }
 }

@@ -1,6 +1,7 @@
 package dev.berth.runtime.network.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.runtime.network.ipam.Ipv4Address;
 import dev.berth.runtime.network.ipam.Subnet;
@@ -85,6 +86,19 @@ class FirewallTest {
   }
 
   private int jumps;
+
+  @Test
+  void removingTheLastNetwork_whileTheXtablesLockIsHeld_failsInsteadOfLeavingTheChain()
+      throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    iptables.commands.clear();
+    iptables.exitCode = command -> command.contains("-D FORWARD") ? 4 : 0;
+    assertThatThrownBy(() -> firewall.removeNetwork("n1"))
+        .isInstanceOf(dev.berth.runtime.api.EngineException.class)
+        .hasMessageContaining("remove the FORWARD jump to BERTH-FORWARD")
+        .hasMessageContaining("exited 4");
+    assertThat(iptables.commands).doesNotContain("iptables -w 5 -X BERTH-FORWARD");
+  }
 
   @Test
   void publish_addsDnatsOnEveryLocalAddressOrOnlyTheHostIp() throws Exception {
