@@ -58,66 +58,6 @@ public record ContainerSpec(
     options = options == null ? HostOptions.NONE : options;
   }
 
-  /** A spec with no {@link HostOptions}: the engine's defaults for all of them. */
-  public ContainerSpec(
-      String image,
-      List<String> entrypoint,
-      List<String> command,
-      List<String> env,
-      String workingDir,
-      String user,
-      String hostname,
-      Map<String, String> labels,
-      List<String> exposedPorts,
-      List<PublishedPort> ports,
-      List<Mount> mounts,
-      RestartPolicy restart,
-      Healthcheck healthcheck,
-      String networkMode,
-      Map<String, List<String>> networks,
-      List<String> extraHosts,
-      List<String> capAdd,
-      List<String> capDrop,
-      boolean init,
-      boolean privileged,
-      boolean readOnly,
-      boolean tty,
-      boolean stdinOpen,
-      boolean autoRemove,
-      String stopSignal,
-      Duration stopGracePeriod,
-      List<InjectedFile> files) {
-    this(
-        image,
-        entrypoint,
-        command,
-        env,
-        workingDir,
-        user,
-        hostname,
-        labels,
-        exposedPorts,
-        ports,
-        mounts,
-        restart,
-        healthcheck,
-        networkMode,
-        networks,
-        extraHosts,
-        capAdd,
-        capDrop,
-        init,
-        privileged,
-        readOnly,
-        tty,
-        stdinOpen,
-        autoRemove,
-        stopSignal,
-        stopGracePeriod,
-        files,
-        HostOptions.NONE);
-  }
-
   /** A file written into the container after create: a secret or config given by content. */
   public record InjectedFile(String target, byte[] content, int mode) {}
 

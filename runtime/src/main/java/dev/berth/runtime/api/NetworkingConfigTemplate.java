@@ -19,11 +19,5 @@ public record NetworkingConfigTemplate(
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record EndpointTemplate(
-      @JsonProperty("Aliases") List<String> aliases, @JsonProperty("Links") List<String> links) {
-
-    /** An endpoint with aliases only. */
-    public EndpointTemplate(List<String> aliases) {
-      this(aliases, null);
-    }
-  }
+      @JsonProperty("Aliases") List<String> aliases, @JsonProperty("Links") List<String> links) {}
 }
