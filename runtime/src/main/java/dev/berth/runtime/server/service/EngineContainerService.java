@@ -797,9 +797,18 @@ public final class EngineContainerService
   }
 
   private List<ContainerDetails.Mount> mounts(ServiceRecord record) {
-    Map<String, String> anonymous = anonymousByTarget(record.id());
-    List<ContainerDetails.Mount> mounts = new ArrayList<>();
     var host = record.request().hostConfig();
+    boolean hasAnonymous =
+        !CreateTranslator.orEmpty(record.request().volumes()).isEmpty()
+            || host != null
+                && CreateTranslator.orEmpty(host.mounts()).stream()
+                    .anyMatch(
+                        m ->
+                            "volume".equals(m.type())
+                                && CreateTranslator.nonNull(m.source()).isEmpty());
+    // list and inspect run this for every container: read volume labels only when needed
+    Map<String, String> anonymous = hasAnonymous ? anonymousByTarget(record.id()) : Map.of();
+    List<ContainerDetails.Mount> mounts = new ArrayList<>();
     if (host != null) {
       for (String bind : CreateTranslator.orEmpty(host.binds())) {
         String[] parts = bind.split(":");
