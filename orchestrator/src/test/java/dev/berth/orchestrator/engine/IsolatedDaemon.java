@@ -47,11 +47,8 @@ public final class IsolatedDaemon {
       return;
     }
     Berthd.NetworkConfig network =
-        new Berthd.NetworkConfig(
-            bridge(),
-            new SubnetPool(List.of(PoolRange.parse(pool))),
-            table(),
-            table().toUpperCase(java.util.Locale.ROOT) + "-FORWARD");
+        Berthd.NetworkConfig.named(
+            bridge(), new SubnetPool(List.of(PoolRange.parse(pool))), table());
     Berthd.Config config =
         new Berthd.Config(root, execRoot, execRoot.resolve("cleanup.sock")).withNetwork(network);
     try (Berthd berthd = Berthd.start(config)) {

@@ -86,7 +86,20 @@ public final class Berthd implements AutoCloseable {
       String bridgeName, SubnetPool pool, String firewallTable, String firewallChain) {
     /** {@code berth0}, Docker's default pools, table {@code berth}, chain {@code BERTH-FORWARD}. */
     public static final NetworkConfig DEFAULTS =
-        new NetworkConfig("berth0", SubnetPool.dockerDefaults(), "berth", "BERTH-FORWARD");
+        named("berth0", SubnetPool.dockerDefaults(), "berth");
+
+    /**
+     * A config whose iptables chain is named after its nft table, as berthd's {@code
+     * --firewall-table} names it: table {@code berth-x} has chain {@code BERTH-X-FORWARD}. Every
+     * berthd on one root must agree on it, or the chain outlives the last network.
+     */
+    public static NetworkConfig named(String bridgeName, SubnetPool pool, String firewallTable) {
+      return new NetworkConfig(
+          bridgeName,
+          pool,
+          firewallTable,
+          firewallTable.toUpperCase(java.util.Locale.ROOT) + "-FORWARD");
+    }
   }
 
   private static String defaultRuntime() {

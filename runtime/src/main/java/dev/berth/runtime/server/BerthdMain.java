@@ -112,11 +112,7 @@ public final class BerthdMain implements Callable<Integer> {
       }
       pool = new SubnetPool(ranges);
     }
-    return new Berthd.NetworkConfig(
-        bridgeName,
-        pool,
-        firewallTable,
-        firewallTable.toUpperCase(java.util.Locale.ROOT) + "-FORWARD");
+    return Berthd.NetworkConfig.named(bridgeName, pool, firewallTable);
   }
 
   private static void removeHook(Thread hook) {

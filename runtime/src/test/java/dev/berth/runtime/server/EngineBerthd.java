@@ -4,8 +4,6 @@ import dev.berth.runtime.image.ImageReference;
 import dev.berth.runtime.image.Platform;
 import dev.berth.runtime.image.store.ImagePuller;
 import dev.berth.runtime.image.store.PullListener;
-import dev.berth.runtime.network.ipam.PoolRange;
-import dev.berth.runtime.network.ipam.SubnetPool;
 import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
@@ -69,7 +67,7 @@ public final class EngineBerthd implements AutoCloseable {
         .filter(
             leak ->
                 leak.name().contains(dir.toString())
-                    || leak.name().contains(suffix)
+                    || leak.name().toLowerCase(java.util.Locale.ROOT).contains(suffix)
                     || containerIds.stream()
                         .anyMatch(id -> leak.name().contains(id.substring(0, 12))))
         .toList();
@@ -82,12 +80,7 @@ public final class EngineBerthd implements AutoCloseable {
     Path dir = Files.createTempDirectory("berth-e2e-");
     Berthd.Config config =
         new Berthd.Config(dir.resolve("root"), dir.resolve("exec"), null)
-            .withNetwork(
-                new Berthd.NetworkConfig(
-                    "berthT" + suffix,
-                    new SubnetPool(List.of(PoolRange.parse("10.199.0.0/16:24"))),
-                    "berth-t-" + suffix,
-                    "BERTH-T-" + suffix));
+            .withNetwork(IsolatedBerthds.network(suffix));
     Berthd berthd = Berthd.start(config);
     try {
       String reference = pullBusybox(berthd.engine().images());
