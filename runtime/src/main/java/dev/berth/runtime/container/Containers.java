@@ -2,6 +2,7 @@ package dev.berth.runtime.container;
 
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.linux.Signals;
 import dev.berth.runtime.log.LogEntry;
 import dev.berth.runtime.log.LogQuery;
 import dev.berth.runtime.log.LogReader;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -251,6 +253,11 @@ public final class Containers implements AutoCloseable {
       }
     }
     Duration wait = grace != null ? grace : Duration.ofMillis(record.stopGraceMs());
+    if (stopSignalDiscarded(record)) {
+      // the process cannot get the signal (a shell or server as PID 1 without a handler): the
+      // grace period would only delay the SIGKILL that ends it either way
+      wait = Duration.ZERO;
+    }
     if (awaitExit(id, wait).isEmpty()) {
       synchronized (records.lock(id)) {
         signal(records.get(id), "SIGKILL");
@@ -817,6 +824,14 @@ public final class Containers implements AutoCloseable {
     } catch (EngineException e) {
       return false;
     }
+  }
+
+  private static boolean stopSignalDiscarded(ContainerRecord record) {
+    OptionalInt number = Signals.number(record.stopSignal());
+    return record.status() != ContainerStatus.PAUSED
+        && record.pid() > 0
+        && number.isPresent()
+        && Signals.discardedByNamespaceInit(record.pid(), number.getAsInt());
   }
 
   private void signal(ContainerRecord record, String signal) throws EngineException {

@@ -8,10 +8,15 @@ import java.util.List;
 /**
  * Docker's health transitions, as pure functions. A success makes the container healthy at once,
  * even early. A failure counts toward {@code retries} unless the container is still starting and
- * the probe began within the start period or before the first {@code interval} had passed.
+ * the probe began within the start period or before the first {@code interval} had passed (early).
+ * Unlike Docker, berth probes early too, so a starting service turns healthy soon after its probe
+ * can pass.
  */
 public final class HealthRules {
   private static final int KEEP = 5;
+
+  /** The first probe of a starting container, this long after its start. */
+  static final Duration FIRST_PROBE = Duration.ofMillis(50);
 
   private HealthRules() {}
 
@@ -35,27 +40,37 @@ public final class HealthRules {
   }
 
   /**
-   * How long to wait before the next probe: the start interval while early (probing early lets a
-   * fast service turn healthy soon), the interval afterwards.
+   * How long to wait before the next probe. While the container is starting and early, probes back
+   * off from {@link #FIRST_PROBE}, doubling with the time since the start up to the start interval
+   * (or the interval, if shorter), and never past the end of the early phase: a service turns
+   * healthy as soon as its probe passes, not one interval after it started, while failures in that
+   * phase do not count (as Docker's start-interval probes) and the first counting probe falls where
+   * Docker's first probe falls. Afterwards: the interval.
    */
   public static Duration nextDelay(
       HealthcheckConfig config, Health health, Instant now, Instant startedAt) {
     if (health.status() == HealthStatus.STARTING && early(config, now, startedAt)) {
-      Duration step =
-          config.startInterval().compareTo(config.interval()) < 0
-              ? config.startInterval()
-              : config.interval();
-      return step;
+      Duration since = Duration.between(startedAt, now);
+      Duration step = max(since, FIRST_PROBE);
+      step = min(step, min(config.startInterval(), config.interval()));
+      return min(step, grace(config).minus(since));
     }
     return config.interval();
   }
 
+  private static Duration grace(HealthcheckConfig config) {
+    return max(config.startPeriod(), config.interval());
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   private static boolean early(HealthcheckConfig config, Instant at, Instant startedAt) {
-    Duration since = Duration.between(startedAt, at);
-    Duration grace =
-        config.startPeriod().compareTo(config.interval()) > 0
-            ? config.startPeriod()
-            : config.interval();
-    return since.compareTo(grace) < 0;
+    return Duration.between(startedAt, at).compareTo(grace(config)) < 0;
   }
 }

@@ -1,6 +1,11 @@
 package dev.berth.runtime.linux;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Linux signal numbers (x86_64) and their names for messages. */
 public final class Signals {
@@ -46,5 +51,50 @@ public final class Signals {
   /** The signal's name, e.g. {@code SIGTERM}, or its number when it has none in the table. */
   public static String name(int signal) {
     return NAMES.getOrDefault(signal, String.valueOf(signal));
+  }
+
+  /**
+   * The number of a signal as the Docker API names it: {@code SIGTERM}, {@code TERM} or {@code 15};
+   * empty for a name not in the table.
+   */
+  public static OptionalInt number(String signal) {
+    if (signal.matches("[0-9]{1,2}")) {
+      return OptionalInt.of(Integer.parseInt(signal));
+    }
+    String upper = signal.toUpperCase(Locale.ROOT);
+    String name = upper.startsWith("SIG") ? upper : "SIG" + upper;
+    return NAMES.entrySet().stream()
+        .filter(entry -> entry.getValue().equals(name))
+        .mapToInt(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /**
+   * Whether the kernel discards {@code signal} sent to process {@code pid}: the process is the init
+   * of its own PID namespace (as a container's first process is) and has no handler for it, and
+   * such a process gets no signal but SIGKILL and SIGSTOP it does not handle. False when {@code
+   * /proc} does not say (the process is gone).
+   */
+  public static boolean discardedByNamespaceInit(int pid, int signal) {
+    if (signal == SIGKILL || signal == SIGSTOP || signal <= 0 || signal > 64) {
+      return false;
+    }
+    String status;
+    try {
+      status = Files.readString(Path.of("/proc", Integer.toString(pid), "status"));
+    } catch (IOException e) {
+      return false;
+    }
+    boolean namespaceInit = false;
+    long caught = -1;
+    for (String line : status.lines().toList()) {
+      String[] fields = line.split("\\s+");
+      if (fields[0].equals("NSpid:")) {
+        namespaceInit = fields.length > 2 && fields[fields.length - 1].equals("1");
+      } else if (fields[0].equals("SigCgt:") && fields.length == 2) {
+        caught = Long.parseUnsignedLong(fields[1], 16);
+      }
+    }
+    return namespaceInit && caught != -1 && (caught & (1L << (signal - 1))) == 0;
   }
 }

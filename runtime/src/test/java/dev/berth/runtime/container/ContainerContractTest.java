@@ -146,12 +146,28 @@ abstract class ContainerContractTest {
   }
 
   @Test
-  void stop_pid1WithoutSigtermHandler_isKilledAfterTheGracePeriodWith137() throws Exception {
-    String id = run(busybox("sleep", "1000").stopGracePeriod(Duration.ofMillis(300)).build());
+  void stop_pid1ThatCannotGetTheSignal_isKilledWithoutWaitingOutTheGracePeriod() throws Exception {
+    String id = run(busybox("sleep", "1000").build());
+    long started = System.nanoTime();
 
-    ContainerState state = containers.stop(id, null);
+    ContainerState state = containers.stop(id, Duration.ofSeconds(60));
 
     assertThat(state.exitCode()).isEqualTo(137);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void stop_pid1WithAHandler_getsItsGracePeriod() throws Exception {
+    String id =
+        run(
+            busybox(
+                    "sh",
+                    "-c",
+                    "trap 'sleep 1; exit 5' TERM; echo ready; while true; do sleep 0.1; done")
+                .build());
+    await().atMost(WAIT).until(() -> stdout(id).contains("ready"));
+
+    assertThat(containers.stop(id, Duration.ofSeconds(30)).exitCode()).isEqualTo(5);
   }
 
   @Test

@@ -85,6 +85,27 @@ class HealthRulesTest {
   }
 
   @Test
+  void nextDelay_whileEarly_backsOffFrom50msToTheStartInterval() {
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0, T0))
+        .isEqualTo(Duration.ofMillis(50));
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusMillis(200), T0))
+        .isEqualTo(Duration.ofMillis(200));
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusMillis(1500), T0))
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void nextDelay_withoutAStartPeriod_landsTheFirstCountingProbeOnTheInterval() {
+    HealthcheckConfig noStartPeriod =
+        new HealthcheckConfig(List.of("CMD", "true"), Duration.ofSeconds(1), null, null, null, 3);
+
+    assertThat(HealthRules.nextDelay(noStartPeriod, Health.starting(), T0.plusMillis(800), T0))
+        .isEqualTo(Duration.ofMillis(200));
+    assertThat(HealthRules.nextDelay(noStartPeriod, Health.starting(), T0.plusMillis(1000), T0))
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
   void nextDelay_probesAtTheStartIntervalWhileEarly_thenAtTheInterval() {
     assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusSeconds(3), T0))
         .isEqualTo(Duration.ofSeconds(1));
