@@ -22,8 +22,11 @@ import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -48,10 +51,23 @@ public final class EngineClient implements AutoCloseable {
   /** A client for the engine listening on {@code socket}; close it to release its threads. */
   public static EngineClient forUnixSocket(Path socket, Duration timeout) throws EngineException {
     Objects.requireNonNull(socket, "socket");
+    // Jetty asks the platform MBean server whether oops are compressed unless told: that alone
+    // costs a short-lived CLI about 60 ms of JMX start-up.
+    System.getProperties().putIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");
     QueuedThreadPool threads = new QueuedThreadPool(8, 1);
     threads.setName("berth-engine-client");
     threads.setDaemon(true);
-    HttpClient http = new HttpClient();
+    // A unix socket needs no TLS: without an SSL context factory the client does not initialise
+    // the JDK's TLS providers (another 100 ms or so).
+    ClientConnector connector =
+        new ClientConnector() {
+          @Override
+          protected SslContextFactory.Client newSslContextFactory() {
+            return null;
+          }
+        };
+    connector.setExecutor(threads);
+    HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
     http.setExecutor(threads);
     http.setUserAgentField(null);
     try {
