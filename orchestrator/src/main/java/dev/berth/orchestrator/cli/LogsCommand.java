@@ -5,7 +5,10 @@ import dev.berth.orchestrator.engine.ContainerInfo;
 import dev.berth.orchestrator.engine.Engine;
 import dev.berth.orchestrator.plan.Labels;
 import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.api.Timestamps;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,8 +52,27 @@ final class LogsCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "N", description = "Index of the container (replica).")
   Integer index;
 
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      description =
+          "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42"
+              + " minutes).")
+  String since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      description =
+          "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42"
+              + " minutes).")
+  String until;
+
   @Override
   public Integer call() throws BerthException, EngineException {
+    Instant now = Instant.now();
+    String from = since == null ? null : unixSeconds("since", since, now);
+    String to = until == null ? null : unixSeconds("until", until, now);
     try (ProjectSession session = ProjectSession.open(parent, services, true)) {
       Engine engine = session.engine();
       List<ContainerInfo> containers =
@@ -75,7 +97,7 @@ final class LogsCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   try {
-                    follow(engine, c, sink);
+                    follow(engine, c, from, to, sink);
                   } catch (EngineException | IOException e) {
                     failures.add(e);
                   } finally {
@@ -111,20 +133,37 @@ final class LogsCommand implements Callable<Integer> {
    * Streams one container's output; with {@code -f}, follows it again when its restart policy
    * brings it back, until it stays stopped or is removed.
    */
-  private void follow(Engine engine, ContainerInfo c, LogPrinter.Sink sink)
+  private void follow(Engine engine, ContainerInfo c, String from, String to, LogPrinter.Sink sink)
       throws EngineException, IOException {
     boolean tty = engine.inspect(c.id()).map(s -> s.tty()).orElse(false);
-    String since = null;
+    String resumed = null;
     while (true) {
-      engine.logs(c.id(), tty, follow, since == null ? tail : "all", timestamps, since, sink);
-      if (!follow) {
-        return;
+      engine.logs(
+          c.id(),
+          tty,
+          follow,
+          resumed == null ? tail : "all",
+          timestamps,
+          resumed == null ? from : resumed,
+          to,
+          sink);
+      if (!follow || to != null) {
+        return; // with --until, the engine ends the stream there
       }
-      java.time.Instant end = java.time.Instant.now();
-      since = end.getEpochSecond() + "." + String.format("%09d", end.getNano());
+      resumed = Timestamps.unixSeconds(Instant.now());
       if (!restarts(engine, c.id())) {
         return;
       }
+    }
+  }
+
+  /** A {@code --since}/{@code --until} value as Unix seconds, read as the docker CLI reads it. */
+  private static String unixSeconds(String option, String value, Instant now)
+      throws BerthException {
+    try {
+      return Timestamps.unixSeconds(Timestamps.parse(option, value, now));
+    } catch (EngineException e) {
+      throw new BerthException(ErrorKind.INVALID_ARGUMENT, "--" + option + ": " + e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.berth.orchestrator.engine.ContainerInfo;
 import dev.berth.orchestrator.loader.render.ConfigRenderer;
 import dev.berth.orchestrator.plan.Labels;
 import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,30 +48,87 @@ final class PsCommand implements Callable<Integer> {
               + " created, exited.")
   List<String> status = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
+  @Option(
+      names = "--filter",
+      paramLabel = "FILTER",
+      description = "Filter services by a property (supported filters: status).")
+  List<String> filters = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "Format the output: table (default), json, or a Go template such as"
+              + " 'table {{.Name}}\\t{{.Status}}'.")
   String format = "table";
+
+  /** The table headers of {@code --format} fields, as docker compose names them. */
+  private static final Map<String, String> HEADERS =
+      Map.ofEntries(
+          Map.entry("ID", "CONTAINER ID"),
+          Map.entry("Name", "NAME"),
+          Map.entry("Names", "NAMES"),
+          Map.entry("Image", "IMAGE"),
+          Map.entry("Command", "COMMAND"),
+          Map.entry("Project", "PROJECT"),
+          Map.entry("Service", "SERVICE"),
+          Map.entry("Created", "CREATED"),
+          Map.entry("CreatedAt", "CREATED AT"),
+          Map.entry("RunningFor", "CREATED"),
+          Map.entry("State", "STATE"),
+          Map.entry("Status", "STATUS"),
+          Map.entry("Health", "HEALTH"),
+          Map.entry("ExitCode", "EXIT CODE"),
+          Map.entry("Ports", "PORTS"),
+          Map.entry("Publishers", "PUBLISHERS"),
+          Map.entry("Labels", "LABELS"));
 
   @Override
   public Integer call() throws BerthException, EngineException {
+    List<String> statuses = new ArrayList<>(status);
+    for (String filter : filters) {
+      int eq = filter.indexOf('=');
+      if (eq < 0 || !filter.substring(0, eq).equals("status")) {
+        throw new BerthException(
+            ErrorKind.USAGE,
+            "--filter " + filter + ": berth supports the filter status=STATUS, as docker compose");
+      }
+      statuses.add(filter.substring(eq + 1));
+    }
+    GoTemplate template =
+        format.equals("table") || format.equals("json") ? null : GoTemplate.parse(format, HEADERS);
     try (ProjectSession session = ProjectSession.open(parent, List.of(), true)) {
       String project = session.project().name();
       List<ContainerInfo> found =
           new ArrayList<>(
-              session.engine().containers(Labels.ofProject(project), all || !status.isEmpty()));
+              session.engine().containers(Labels.ofProject(project), all || !statuses.isEmpty()));
       found.removeIf(c -> !services.isEmpty() && !services.contains(service(c)));
-      found.removeIf(c -> !status.isEmpty() && !status.contains(c.state()));
+      found.removeIf(c -> !statuses.isEmpty() && !statuses.contains(c.state()));
       found.removeIf(c -> !all && "True".equals(c.label(Labels.ONEOFF).orElse("False")));
       found.sort(Comparator.comparing(ContainerInfo::name));
-      print(session.out(), found);
+      print(session.out(), found, template);
     }
     return 0;
   }
 
-  private void print(PrintWriter out, List<ContainerInfo> found) {
+  private void print(PrintWriter out, List<ContainerInfo> found, GoTemplate template)
+      throws BerthException {
     if (quiet) {
       found.forEach(c -> out.println(c.id()));
     } else if (listServices) {
       found.stream().map(PsCommand::service).distinct().forEach(out::println);
+    } else if (template != null) {
+      long now = System.currentTimeMillis() / 1000;
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (ContainerInfo c : found) {
+        Map<String, Object> row = json(c);
+        row.put("Names", c.name());
+        row.put("RunningFor", Ages.ago(now - c.created()));
+        row.put("CreatedAt", java.time.Instant.ofEpochSecond(c.created()).toString());
+        row.put("Ports", ports(c));
+        rows.add(row);
+      }
+      template.print(out, rows);
     } else if (format.equals("json")) {
       found.forEach(c -> out.println(ConfigRenderer.compactJson(json(c))));
     } else {

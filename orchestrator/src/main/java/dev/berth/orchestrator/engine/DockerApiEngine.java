@@ -302,6 +302,7 @@ public final class DockerApiEngine implements Engine {
       String tail,
       boolean timestamps,
       String since,
+      String until,
       Consumer<LogLine> sink)
       throws EngineException, IOException {
     Map<String, String> query = new LinkedHashMap<>();
@@ -312,6 +313,9 @@ public final class DockerApiEngine implements Engine {
     query.put("timestamps", timestamps ? "1" : "0");
     if (since != null) {
       query.put("since", since);
+    }
+    if (until != null) {
+      query.put("until", until);
     }
     try (InputStream in =
         client.openStream("GET", "/containers/" + encode(id) + "/logs", query, null)) {

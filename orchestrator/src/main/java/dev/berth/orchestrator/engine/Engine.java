@@ -82,10 +82,13 @@ public interface Engine extends AutoCloseable {
       boolean timestamps,
       Consumer<LogLine> sink)
       throws EngineException, IOException {
-    logs(id, tty, follow, tail, timestamps, null, sink);
+    logs(id, tty, follow, tail, timestamps, null, null, sink);
   }
 
-  /** As above, from {@code since} (Unix seconds with a fraction) when not null. */
+  /**
+   * As above, from {@code since} and up to {@code until} (Unix seconds with a fraction) when not
+   * null.
+   */
   void logs(
       String id,
       boolean tty,
@@ -93,6 +96,7 @@ public interface Engine extends AutoCloseable {
       String tail,
       boolean timestamps,
       String since,
+      String until,
       Consumer<LogLine> sink)
       throws EngineException, IOException;
 

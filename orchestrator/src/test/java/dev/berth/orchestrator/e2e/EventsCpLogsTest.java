@@ -79,6 +79,43 @@ class EventsCpLogsTest {
   }
 
   @Test
+  void logs_sinceAndUntil_selectByTime() throws Exception {
+    String yaml =
+        """
+        services:
+          clock:
+            image: ${IMAGE}
+            command: ["sh", "-c", "echo early; sleep 2; echo late; exec sleep 600"]
+        """;
+    try (ComposeProject p = ComposeProject.create(yaml)) {
+      p.berth("up", "-d").orFail();
+      String stamped = "";
+      for (int i = 0; i < 100 && !stamped.contains(" late"); i++) {
+        Thread.sleep(100);
+        stamped = p.berth("logs", "-t", "--no-log-prefix").orFail().out();
+      }
+      java.util.List<String> lines = stamped.lines().toList();
+      assertThat(lines).hasSize(2);
+      java.time.Instant early = java.time.Instant.parse(lines.get(0).split(" ")[0]);
+      java.time.Instant late = java.time.Instant.parse(lines.get(1).split(" ")[0]);
+
+      assertThat(p.berth("logs", "--no-log-prefix", "--since", late.toString()).orFail().out())
+          .isEqualTo("late\n");
+      String untilEarly = early.plusMillis(500).toString();
+      assertThat(p.berth("logs", "--no-log-prefix", "--until", untilEarly).orFail().out())
+          .isEqualTo("early\n");
+      String unix = late.getEpochSecond() + "." + String.format("%09d", late.getNano());
+      assertThat(p.berth("logs", "--no-log-prefix", "--since", unix).orFail().out())
+          .isEqualTo("late\n");
+      assertThat(p.berth("logs", "--no-log-prefix", "--since", "1h").orFail().out())
+          .isEqualTo("early\nlate\n");
+      ComposeRun bad = p.berth("logs", "--since", "soon");
+      assertThat(bad.exitCode()).isEqualTo(1);
+      assertThat(bad.err()).contains("--since").contains("soon");
+    }
+  }
+
+  @Test
   void logsFollow_keepsFollowingAContainerItsRestartPolicyBringsBack() throws Exception {
     String yaml =
         """

@@ -160,6 +160,46 @@ class UpDownPsTest {
   }
 
   @Test
+  void ps_filterAndTemplateFormat() throws Exception {
+    String yaml =
+        """
+        services:
+          done:
+            image: ${IMAGE}
+            command: ["true"]
+          busy:
+            image: ${IMAGE}
+            command: ["sleep", "600"]
+            labels:
+              tier: back
+        """;
+    try (ComposeProject p = ComposeProject.create(yaml)) {
+      p.berth("up", "-d").orFail();
+      p.berth("wait", "done").orFail();
+
+      assertThat(p.berth("ps", "-a", "--filter", "status=exited", "--services").orFail().out())
+          .isEqualTo("done\n");
+      assertThat(
+              p.berth("ps", "-a", "--format", "{{.Service}} {{.State}} {{.ExitCode}}")
+                  .orFail()
+                  .out())
+          .isEqualTo("busy running 0\ndone exited 0\n");
+      assertThat(p.berth("ps", "--format", "{{.Labels.tier}}|{{json .Service}}").orFail().out())
+          .isEqualTo("back|\"busy\"\n");
+      assertThat(p.berth("ps", "--format", "table {{.Name}}\\t{{.State}}").orFail().out())
+          .isEqualTo(
+              "NAME"
+                  + " ".repeat(p.name().length() + 6)
+                  + "STATE\n"
+                  + p.name()
+                  + "-busy-1   running\n");
+      ComposeRun badFilter = p.berth("ps", "--filter", "name=x");
+      assertThat(badFilter.exitCode()).isEqualTo(2);
+      assertThat(badFilter.err()).contains("status");
+    }
+  }
+
+  @Test
   void down_removesContainersNetworkAndVolume_andIsIdempotent() throws Exception {
     int port = freePort();
     try (ComposeProject p = ComposeProject.create(THREE_SERVICES)) {

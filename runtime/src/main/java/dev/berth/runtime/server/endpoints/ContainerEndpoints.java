@@ -6,6 +6,7 @@ import dev.berth.runtime.api.ContainerSummaryTemplate;
 import dev.berth.runtime.api.ContainerWaitTemplate;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.api.Timestamps;
 import dev.berth.runtime.container.ContainerStatus;
 import dev.berth.runtime.server.engine.AttachOptions;
 import dev.berth.runtime.server.engine.ContainerAttachment;

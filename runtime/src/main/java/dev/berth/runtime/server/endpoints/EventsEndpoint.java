@@ -3,6 +3,7 @@ package dev.berth.runtime.server.endpoints;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.api.EventTemplate;
+import dev.berth.runtime.api.Timestamps;
 import dev.berth.runtime.server.engine.EngineEvent;
 import dev.berth.runtime.server.engine.EventBus;
 import dev.berth.runtime.server.engine.EventFilter;

@@ -6,6 +6,7 @@ import dev.berth.runtime.api.ImageDeleteTemplate;
 import dev.berth.runtime.api.ImagePruneTemplate;
 import dev.berth.runtime.api.ImageSummaryTemplate;
 import dev.berth.runtime.api.ProgressTemplate;
+import dev.berth.runtime.api.Timestamps;
 import dev.berth.runtime.image.Digest;
 import dev.berth.runtime.image.ImageConfig;
 import dev.berth.runtime.image.ImageReference;

@@ -7,6 +7,7 @@ import dev.berth.runtime.api.NetworkCreateTemplate;
 import dev.berth.runtime.api.NetworkCreatedTemplate;
 import dev.berth.runtime.api.NetworkTemplate;
 import dev.berth.runtime.api.PruneTemplate;
+import dev.berth.runtime.api.Timestamps;
 import dev.berth.runtime.network.NetworkDriver;
 import dev.berth.runtime.network.NetworkSpec;
 import dev.berth.runtime.network.ipam.IpamRequest;

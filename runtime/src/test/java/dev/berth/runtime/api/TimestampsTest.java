@@ -1,4 +1,4 @@
-package dev.berth.runtime.server.endpoints;
+package dev.berth.runtime.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
