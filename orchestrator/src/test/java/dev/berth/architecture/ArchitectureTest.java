@@ -68,6 +68,8 @@ class ArchitectureTest {
         .doNotHaveSimpleName("BerthMain")
         .and()
         .doNotHaveSimpleName("BerthdMain")
+        .and()
+        .doNotHaveSimpleName("CdsTraining") // the launcher's training run, -Dberth.cds.verbose
         .should()
         .accessField(System.class, "out")
         .orShould()
