@@ -4,6 +4,7 @@ import dev.berth.orchestrator.BerthException;
 import dev.berth.orchestrator.reconcile.DownOptions;
 import dev.berth.orchestrator.reconcile.Teardown;
 import dev.berth.runtime.api.EngineException;
+import dev.berth.runtime.api.ErrorKind;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,14 +31,34 @@ final class DownCommand implements Callable<Integer> {
       description = "Shutdown timeout in seconds.")
   Integer timeout;
 
+  @Option(
+      names = "--rmi",
+      paramLabel = "TYPE",
+      description =
+          "Remove images used by services. \"local\" remove only images that don't have a"
+              + " custom tag (\"local\"|\"all\").")
+  String rmi;
+
   @Override
   public Integer call() throws BerthException, EngineException {
+    DownOptions.Images images =
+        switch (rmi == null ? "" : rmi) {
+          case "" -> DownOptions.Images.NONE;
+          case "local" -> DownOptions.Images.LOCAL;
+          case "all" -> DownOptions.Images.ALL;
+          default ->
+              throw new BerthException(
+                  ErrorKind.USAGE, "invalid --rmi \"" + rmi + "\": expected local or all");
+        };
     try (ProjectSession session = ProjectSession.open(parent, java.util.List.of(), true)) {
       new Teardown(session.engine(), session.progress(), session.parallel())
           .down(
               session.project(),
               new DownOptions(
-                  volumes, removeOrphans, timeout == null ? null : Duration.ofSeconds(timeout)));
+                  volumes,
+                  removeOrphans,
+                  timeout == null ? null : Duration.ofSeconds(timeout),
+                  images));
     }
     return 0;
   }

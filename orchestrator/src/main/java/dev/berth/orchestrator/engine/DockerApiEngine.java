@@ -266,6 +266,17 @@ public final class DockerApiEngine implements Engine {
   }
 
   @Override
+  public void removeImage(String reference) throws EngineException {
+    try {
+      client.delete("/images/" + encode(reference), Map.of());
+    } catch (EngineException e) {
+      if (!gone(e)) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
   public Optional<String> imageId(String reference) throws EngineException {
     try {
       ImageInspectTemplate image =

@@ -64,6 +64,9 @@ public interface Engine extends AutoCloseable {
 
   void removeVolume(String name) throws EngineException;
 
+  /** Removes the image {@code reference} (untags it, as {@code docker rmi}); gone is fine. */
+  void removeImage(String reference) throws EngineException;
+
   /** The image's id when the engine has {@code reference}. */
   Optional<String> imageId(String reference) throws EngineException;
 

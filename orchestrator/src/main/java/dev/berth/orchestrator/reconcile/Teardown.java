@@ -91,6 +91,34 @@ public final class Teardown {
     if (options.volumes()) {
       removeVolumes(project);
     }
+    removeImages(project, options.images());
+  }
+
+  /**
+   * {@code --rmi}: every service's image ({@code all}), or only those built under the default
+   * {@code <project>-<service>} name ({@code local}); one already gone is skipped, one still used
+   * by another container fails the command, as with docker compose.
+   */
+  private void removeImages(Project project, DownOptions.Images which) throws EngineException {
+    if (which == DownOptions.Images.NONE) {
+      return;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (Service s : project.serviceList()) {
+      String image = s.image().orElse("");
+      boolean local = ServiceBuilds.buildable(s) && image.equals(project.name() + "-" + s.name());
+      if (!image.isEmpty() && (which == DownOptions.Images.ALL || local)) {
+        names.add(image);
+      }
+    }
+    for (String name : names) {
+      if (engine.imageId(name).isEmpty()) {
+        continue;
+      }
+      progress.event("Image", name, "Removing");
+      engine.removeImage(name);
+      progress.event("Image", name, "Removed");
+    }
   }
 
   private CompletableFuture<Void> removeAll(

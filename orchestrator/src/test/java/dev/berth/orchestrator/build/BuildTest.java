@@ -222,6 +222,36 @@ class BuildTest {
   }
 
   @Test
+  void downRmi_localRemovesDefaultNamedBuilds_allRemovesEveryServiceImage(@TempDir Path dir)
+      throws Exception {
+    project(
+        dir,
+        """
+        name: brmi
+        x-build: &b
+          context: .
+          additional_contexts: {bb: /bin}
+        services:
+          plain: {build: *b, command: ["sleep", "600"]}
+          tagged: {build: *b, image: brmi/tagged, command: ["sleep", "600"]}
+        """,
+        "");
+    berth(dir, "up", "-d").orFail();
+    assertThat(images()).contains("brmi-plain:latest", "brmi/tagged:latest");
+
+    LocalBerthd.Run local = berth(dir, "down", "-t", "0", "--rmi", "local").orFail();
+
+    assertThat(local.err()).contains("Image brmi-plain  Removed");
+    assertThat(images()).doesNotContain("brmi-plain:latest").contains("brmi/tagged:latest");
+    berth(dir, "down", "--rmi", "all").orFail();
+    assertThat(images()).doesNotContain("brmi/tagged:latest");
+    assertThat(berth(dir, "down", "--rmi", "all").orFail().err()).doesNotContain("Image");
+    LocalBerthd.Run bad = berth(dir, "down", "--rmi", "some");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--rmi");
+  }
+
+  @Test
   void build_passesExtraHostsShmSizeAndTarget_toTheBuilder(@TempDir Path dir) throws Exception {
     projectWithOwnDockerfile(
         dir,
