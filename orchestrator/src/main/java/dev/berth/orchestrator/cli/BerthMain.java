@@ -8,8 +8,8 @@ public final class BerthMain {
   private BerthMain() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    PrintWriter out = new ByteOutput.Console(System.out);
+    PrintWriter err = new ByteOutput.Console(System.err);
     System.exit(run(args, out, err));
   }
 

@@ -178,7 +178,7 @@ final class ConfigCommand implements Callable<Integer> {
         g.profiles(),
         listProfiles ? List.of() : services,
         switches,
-        needsStdin ? host.stdin().get() : null);
+        needsStdin ? host.stdinText() : null);
   }
 
   private String render(LoadedProject loaded, Project project) throws BerthException {

@@ -33,6 +33,14 @@ final class ExecCommand implements Callable<Integer> {
   boolean noTty;
 
   @Option(
+      names = {"-i", "--interactive"},
+      arity = "0..1",
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Keep STDIN open (default true; -i=false gives the command none).")
+  boolean interactive = true;
+
+  @Option(
       names = {"-e", "--env"},
       paramLabel = "KEY=VAL",
       description = "Set environment variables.")
@@ -87,11 +95,9 @@ final class ExecCommand implements Callable<Integer> {
             .exec(
                 target.id(),
                 new ExecSpec(command, env, user, workdir, privileged),
-                l -> {
-                  var w = l.stderr() ? session.err() : session.out();
-                  w.print(l.text());
-                  w.flush();
-                });
+                interactive ? parent.host().stdin().get() : null,
+                ByteOutput.of(session.out()),
+                ByteOutput.of(session.err()));
       } catch (IOException e) {
         throw new BerthException(
             ErrorKind.UNAVAILABLE, "exec in " + target.name() + ": " + e.getMessage());

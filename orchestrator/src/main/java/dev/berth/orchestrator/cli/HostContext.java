@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  *
  * @param cwd the working directory
  * @param env the process environment
- * @param stdin reads standard input when {@code -f -} asks for it
+ * @param stdin standard input: read whole for {@code -f -}, streamed to {@code exec} and {@code
+ *     run}
  */
-public record HostContext(Path cwd, Map<String, String> env, Supplier<String> stdin) {
+public record HostContext(Path cwd, Map<String, String> env, Supplier<InputStream> stdin) {
 
   public HostContext {
     Objects.requireNonNull(cwd, "cwd");
@@ -27,12 +28,23 @@ public record HostContext(Path cwd, Map<String, String> env, Supplier<String> st
   /** The real process: {@code user.dir}, {@code System.getenv()} and {@code System.in}. */
   public static HostContext ofProcess() {
     return new HostContext(
-        Path.of(System.getProperty("user.dir")), System.getenv(), () -> read(System.in));
+        Path.of(System.getProperty("user.dir")), System.getenv(), () -> System.in);
   }
 
   /** A context with no standard input. */
   public static HostContext of(Path cwd, Map<String, String> env) {
-    return new HostContext(cwd, env, () -> "");
+    return withInput(cwd, env, "");
+  }
+
+  /** A context whose standard input is {@code input}. */
+  public static HostContext withInput(Path cwd, Map<String, String> env, String input) {
+    byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+    return new HostContext(cwd, env, () -> new java.io.ByteArrayInputStream(bytes));
+  }
+
+  /** Standard input, read to its end as UTF-8 text ({@code -f -}). */
+  public String stdinText() {
+    return read(stdin.get());
   }
 
   private static String read(InputStream in) {

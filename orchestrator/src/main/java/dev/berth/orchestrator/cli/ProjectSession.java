@@ -65,7 +65,7 @@ final class ProjectSession implements AutoCloseable {
             .envFiles(envFiles)
             .profiles(g.profiles())
             .services(services)
-            .stdin(g.files().contains("-") ? host.stdin().get() : null)
+            .stdin(g.files().contains("-") ? host.stdinText() : null)
             .build();
     LoadedProject loaded;
     try {

@@ -20,11 +20,13 @@ import dev.berth.runtime.api.LogFrames;
 import dev.berth.runtime.api.NetworkConnectTemplate;
 import dev.berth.runtime.api.NetworkCreateTemplate;
 import dev.berth.runtime.api.NetworkSummaryTemplate;
+import dev.berth.runtime.api.RawStream;
 import dev.berth.runtime.api.VolumeCreateTemplate;
 import dev.berth.runtime.api.VolumeListTemplate;
 import dev.berth.runtime.api.VolumeTemplate;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -394,14 +396,14 @@ public final class DockerApiEngine implements Engine {
   }
 
   @Override
-  public int exec(String id, ExecSpec spec, Consumer<LogLine> sink)
+  public int exec(String id, ExecSpec spec, InputStream stdin, OutputStream out, OutputStream err)
       throws EngineException, IOException {
     IdTemplate exec =
         client.post(
             "/containers/" + encode(id) + "/exec",
             Map.of(),
             new ExecCreateTemplate(
-                false,
+                stdin != null,
                 true,
                 true,
                 null,
@@ -413,21 +415,45 @@ public final class DockerApiEngine implements Engine {
                 spec.user(),
                 spec.workingDir()),
             IdTemplate.class);
-    try (InputStream in =
-        client.openStream(
-            "POST",
-            "/exec/" + exec.id() + "/start",
-            Map.of(),
-            new ExecStartTemplate(false, false, null))) {
-      LogFrames.read(
-          in,
-          false,
-          (stream, payload) ->
-              sink.accept(new LogLine(stream == 2, new String(payload, StandardCharsets.UTF_8))));
+    String start = "/exec/" + exec.id() + "/start";
+    ExecStartTemplate detached = new ExecStartTemplate(false, false, null);
+    LogFrames.Sink demux =
+        (stream, payload) -> {
+          OutputStream target = stream == 2 ? err : out;
+          target.write(payload);
+          target.flush();
+        };
+    if (stdin == null) {
+      try (InputStream in = client.openStream("POST", start, Map.of(), detached)) {
+        LogFrames.read(in, false, demux);
+      }
+    } else {
+      try (RawStream stream = client.hijack(start, Map.of(), detached)) {
+        Thread feeder = new Thread(() -> feed(stdin, stream), "berth-exec-stdin");
+        feeder.setDaemon(true);
+        feeder.start();
+        LogFrames.read(stream.in(), false, demux);
+      }
     }
     ExecInspectTemplate done =
         client.get("/exec/" + exec.id() + "/json", Map.of(), ExecInspectTemplate.class);
     return done.exitCode() == null ? -1 : done.exitCode();
+  }
+
+  /** Copies {@code stdin} to the process until it ends, then closes the process's stdin. */
+  private static void feed(InputStream stdin, RawStream stream) {
+    try {
+      byte[] buffer = new byte[8192];
+      OutputStream to = stream.out();
+      int n;
+      while ((n = stdin.read(buffer)) > 0) {
+        to.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      // the process ended, or stdin failed: either way its stdin ends here
+    } finally {
+      stream.closeWrite();
+    }
   }
 
   @Override

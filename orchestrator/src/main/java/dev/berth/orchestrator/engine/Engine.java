@@ -128,10 +128,17 @@ public interface Engine extends AutoCloseable {
   void unpause(String id) throws EngineException;
 
   /**
-   * Runs {@code command} in the running container {@code id} without a TTY, streaming its output to
-   * {@code sink}; its exit code.
+   * Runs {@code spec} in the running container {@code id} without a TTY, its stdout and stderr
+   * copied byte for byte to {@code out} and {@code err}; its exit code. With {@code stdin}, that is
+   * the process's standard input, closed when it ends (as {@code docker compose exec -T} pipes it).
    */
-  int exec(String id, ExecSpec spec, Consumer<LogLine> sink) throws EngineException, IOException;
+  int exec(
+      String id,
+      ExecSpec spec,
+      java.io.InputStream stdin,
+      java.io.OutputStream out,
+      java.io.OutputStream err)
+      throws EngineException, IOException;
 
   /** {@code ps}-style process table: titles first, then one row per process. */
   List<List<String>> top(String id) throws EngineException;

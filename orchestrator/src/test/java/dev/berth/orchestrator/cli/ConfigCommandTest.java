@@ -24,7 +24,7 @@ class ConfigCommandTest {
             args,
             new PrintWriter(out),
             new PrintWriter(err),
-            new HostContext(cwd, env, () -> stdin));
+            HostContext.withInput(cwd, env, stdin));
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -148,4 +148,24 @@ class CiScenarioTest {
       assertThat(exec.err()).contains("err\n");
     }
   }
+
+  @Test
+  void exec_pipesStandardInputToTheCommand_asComposeExecT() {
+    try (ComposeProject p = ComposeProject.create(CI_PROJECT)) {
+      p.berth("up", "-d", "--wait", "db").orFail();
+      String fixture = "insert 1;\ninsert 2;\nä€😀 last line without newline";
+
+      ComposeRun load =
+          p.berthWithInput(
+              fixture, "exec", "-T", "db", "sh", "-c", "cat > /tmp/fixture; wc -l < /tmp/fixture");
+
+      assertThat(load.exitCode()).as(load.err()).isZero();
+      assertThat(load.out().strip()).isEqualTo("2");
+      assertThat(p.berth("exec", "-T", "db", "cat", "/tmp/fixture").orFail().out())
+          .isEqualTo(fixture);
+      ComposeRun noInput =
+          p.berthWithInput("ignored", "exec", "-T", "-i=false", "db", "sh", "-c", "cat; echo done");
+      assertThat(noInput.orFail().out()).isEqualTo("done\n");
+    }
+  }
 }

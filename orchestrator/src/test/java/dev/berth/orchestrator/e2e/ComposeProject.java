@@ -74,6 +74,14 @@ final class ComposeProject implements AutoCloseable {
     return ComposeRun.of(HostContext.of(dir, env), all);
   }
 
+  /** As {@link #berth} with {@code input} as standard input. */
+  ComposeRun berthWithInput(String input, String... args) {
+    List<String> all =
+        new ArrayList<>(List.of("--host", "unix://" + TestEngine.socket(), "-p", name));
+    all.addAll(Arrays.asList(args));
+    return ComposeRun.of(HostContext.withInput(dir, env, input), all);
+  }
+
   /** {@code docker ARGS} against the same engine; stdout, checked. */
   String docker(String... args) {
     return TestEngine.docker().runChecked(args).stdout();

@@ -265,7 +265,7 @@ final class CaseRunner {
     // a case that runs `up` (case-412, a known issue) must not start a real berthd on the host
     Map<String, String> isolated = new java.util.HashMap<>(env);
     isolated.putIfAbsent("BERTH_HOST", "unix:///nonexistent/berth-conformance.sock");
-    HostContext host = new HostContext(cwd, isolated, () -> stdin == null ? "" : stdin);
+    HostContext host = HostContext.withInput(cwd, isolated, stdin == null ? "" : stdin);
     int code;
     try {
       code =

@@ -15,17 +15,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpUpgrader;
 import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.UpgradeProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -75,6 +80,19 @@ public final class EngineClient implements AutoCloseable {
     } catch (Exception e) {
       throw new EngineException(ErrorKind.INTERNAL, "starting the engine client: " + e, e);
     }
+    // Jetty upgrades only to websocket and h2c by itself; engines hijack exec and attach streams
+    // with "Upgrade: tcp" (see hijack); put after start, which sets the defaults
+    http.getProtocolHandlers()
+        .put(
+            new UpgradeProtocolHandler() {
+              @Override
+              protected boolean acceptHeaders(Request request, Response response) {
+                // asked when the status line arrives, before the response's headers
+                return super.acceptHeaders(request, response)
+                    || "tcp".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE));
+              }
+            });
+
     return new EngineClient(socket, timeout, http);
   }
 
@@ -233,6 +251,85 @@ public final class EngineClient implements AutoCloseable {
               + errorMessage(text));
     }
     return in;
+  }
+
+  /**
+   * {@code POST PATH} with a JSON body, upgraded to a raw stream both ways ({@code Upgrade: tcp},
+   * as the docker CLI asks): for {@code /exec/{id}/start} and {@code /containers/{id}/attach} with
+   * stdin. The caller closes the stream.
+   */
+  public RawStream hijack(String path, Map<String, String> query, Object body)
+      throws EngineException {
+    String versioned = versioned(path, query);
+    java.util.concurrent.CompletableFuture<RawStream> upgraded =
+        new java.util.concurrent.CompletableFuture<>();
+    HttpUpgrader.Factory factory =
+        version ->
+            new HttpUpgrader() {
+              @Override
+              public void prepare(Request request) {}
+
+              @Override
+              public void upgrade(
+                  Response response, org.eclipse.jetty.io.EndPoint endPoint, Callback callback) {
+                endPoint.setIdleTimeout(0); // an exec may be silent for as long as it likes
+                RawStream stream = new RawStream(endPoint, http.getExecutor());
+                endPoint.upgrade(stream);
+                upgraded.complete(stream);
+                callback.succeeded();
+              }
+            };
+    Request request =
+        newRequest(HttpMethod.POST, versioned)
+            .idleTimeout(0, TimeUnit.MILLISECONDS)
+            .headers(
+                h -> {
+                  h.put(HttpHeader.CONNECTION, "Upgrade");
+                  h.put(HttpHeader.UPGRADE, "tcp");
+                })
+            .attribute(HttpUpgrader.Factory.class.getName(), factory)
+            .body(new BytesRequestContent("application/json", writeJson(body, versioned)));
+    BufferingResponseListener failure =
+        new BufferingResponseListener() {
+          @Override
+          public void onComplete(org.eclipse.jetty.client.Result result) {
+            if (upgraded.isDone()) {
+              return;
+            }
+            if (result.isFailed()) {
+              upgraded.completeExceptionally(result.getFailure());
+            } else {
+              upgraded.completeExceptionally(
+                  new EngineException(
+                      kindOf(result.getResponse().getStatus()),
+                      "POST "
+                          + versioned
+                          + ": engine answered "
+                          + result.getResponse().getStatus()
+                          + " "
+                          + errorMessage(getContentAsString())));
+            }
+          }
+        };
+    request.send(failure);
+    try {
+      return upgraded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      request.abort(e);
+      throw new EngineException(ErrorKind.UNAVAILABLE, "POST " + versioned + ": interrupted", e);
+    } catch (TimeoutException e) {
+      request.abort(e);
+      throw new EngineException(
+          ErrorKind.UNAVAILABLE,
+          "POST " + versioned + ": " + socket + " did not answer within " + timeout,
+          e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof EngineException engine) {
+        throw engine;
+      }
+      throw unreachable(HttpMethod.POST, versioned, e.getCause() == null ? e : e.getCause());
+    }
   }
 
   /**

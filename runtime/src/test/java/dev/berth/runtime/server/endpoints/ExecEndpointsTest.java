@@ -86,6 +86,39 @@ class ExecEndpointsTest {
   }
 
   @Test
+  void engineClientHijack_forwardsStdinAndHalfCloses_andDemuxesOutput() throws Exception {
+    try (dev.berth.runtime.api.EngineClient client =
+        dev.berth.runtime.api.EngineClient.forUnixSocket(server.socket, Duration.ofSeconds(10))) {
+      JsonNode created =
+          client.post(
+              "/containers/exec-target/exec",
+              java.util.Map.of(),
+              java.util.Map.of(
+                  "AttachStdin", true,
+                  "AttachStdout", true,
+                  "AttachStderr", true,
+                  "Cmd", java.util.List.of("sh", "-c", "wc -l; echo bye >&2")),
+              JsonNode.class);
+      String exec = created.get("Id").asText();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      try (dev.berth.runtime.api.RawStream stream =
+          client.hijack(
+              "/exec/" + exec + "/start",
+              java.util.Map.of(),
+              java.util.Map.of("Detach", false, "Tty", false))) {
+        stream.out().write("one\ntwo\nthree\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        stream.closeWrite();
+        dev.berth.runtime.api.LogFrames.read(
+            stream.in(), false, (kind, payload) -> (kind == 2 ? err : out).write(payload));
+      }
+
+      assertThat(out.toString().strip()).isEqualTo("3");
+      assertThat(err.toString()).isEqualTo("bye\n");
+    }
+  }
+
+  @Test
   void dockerExecInteractive_forwardsStdinUntilItsEnd() throws Exception {
     DockerCli.Result result = docker.run("one\ntwo\n", "exec", "-i", "exec-target", "wc", "-l");
 
