@@ -3,7 +3,6 @@ package dev.berth.orchestrator.cli;
 import dev.berth.orchestrator.BerthException;
 import dev.berth.orchestrator.engine.ContainerSpec;
 import dev.berth.orchestrator.engine.Engine;
-import dev.berth.orchestrator.engine.LogLine;
 import dev.berth.orchestrator.loader.ShellWords;
 import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.model.Service;
@@ -15,7 +14,6 @@ import dev.berth.orchestrator.reconcile.OneOffs;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -58,10 +56,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-i", "--interactive"},
-      description = "Keep STDIN open (not supported yet).",
+      description = "Keep STDIN open (default true; -i=false gives the command none).",
       arity = "0..1",
+      defaultValue = "true",
       fallbackValue = "true")
-  boolean interactive = false;
+  boolean interactive = true;
 
   @Option(
       names = {"-e", "--env"},
@@ -109,10 +108,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BerthException, EngineException {
-    if (interactive) {
-      throw new BerthException(
-          ErrorKind.UNSUPPORTED, "run -i (standard input) is not supported yet");
-    }
     try (ProjectSession session = ProjectSession.open(parent, List.of(service))) {
       Project project = session.project();
       Service svc = project.service(service).orElseThrow();
@@ -139,13 +134,23 @@ final class RunCommand implements Callable<Integer> {
         throw e;
       }
       try {
-        engine.start(id);
         if (detach) {
+          engine.start(id);
           session.out().println(container);
           session.out().flush();
           return 0;
         }
-        stream(engine, id, session.out(), session.err());
+        try {
+          engine.attach(
+              id,
+              interactive ? parent.host().stdin().get() : null,
+              ByteOutput.of(session.out()),
+              ByteOutput.of(session.err()),
+              () -> engine.start(id));
+        } catch (IOException e) {
+          throw new EngineException(
+              ErrorKind.UNAVAILABLE, "reading the output of " + container + ": " + e);
+        }
         return engine.waitExit(id);
       } finally {
         if (rm && !detach) {
@@ -181,20 +186,7 @@ final class RunCommand implements Callable<Integer> {
         workdir,
         user,
         servicePorts,
-        useAliases);
-  }
-
-  private static void stream(Engine engine, String id, PrintWriter out, PrintWriter err)
-      throws EngineException {
-    try {
-      engine.logs(id, false, true, "all", false, (LogLine l) -> write(l.stderr() ? err : out, l));
-    } catch (IOException e) {
-      throw new EngineException(ErrorKind.UNAVAILABLE, "reading the output of " + id + ": " + e);
-    }
-  }
-
-  private static void write(PrintWriter w, LogLine l) {
-    w.print(l.text());
-    w.flush();
+        useAliases,
+        interactive && !detach);
   }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Everything a container is created with. {@code command}/{@code entrypoint} null means the
  * image's; {@code networks} maps each network's engine name to the aliases the container has on it,
- * in the order they are joined; {@code files} are copied in before it starts.
+ * in the order they are joined; {@code files} are copied in before it starts; {@code attachStdin}
+ * marks a one-off whose standard input a client attaches to once ({@code run -i}).
  */
 public record ContainerSpec(
     String image,
@@ -35,6 +36,7 @@ public record ContainerSpec(
     boolean readOnly,
     boolean tty,
     boolean stdinOpen,
+    boolean attachStdin,
     boolean autoRemove,
     String stopSignal,
     Duration stopGracePeriod,

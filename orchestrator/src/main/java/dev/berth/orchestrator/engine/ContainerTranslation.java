@@ -169,6 +169,8 @@ final class ContainerTranslation {
         s.stopGracePeriod() == null ? null : (int) s.stopGracePeriod().toSeconds(),
         s.tty(),
         s.stdinOpen(),
+        s.attachStdin() ? Boolean.TRUE : null,
+        s.attachStdin() ? Boolean.TRUE : null,
         true,
         true,
         host,

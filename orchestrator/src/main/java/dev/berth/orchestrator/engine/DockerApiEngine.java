@@ -440,6 +440,33 @@ public final class DockerApiEngine implements Engine {
     return done.exitCode() == null ? -1 : done.exitCode();
   }
 
+  @Override
+  public void attach(
+      String id, InputStream stdin, OutputStream out, OutputStream err, Attached onAttached)
+      throws EngineException, IOException {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("stream", "1");
+    query.put("stdin", stdin != null ? "1" : "0");
+    query.put("stdout", "1");
+    query.put("stderr", "1");
+    try (RawStream stream = client.hijack("/containers/" + encode(id) + "/attach", query, null)) {
+      onAttached.run();
+      if (stdin != null) {
+        Thread feeder = new Thread(() -> feed(stdin, stream), "berth-attach-stdin");
+        feeder.setDaemon(true);
+        feeder.start();
+      }
+      LogFrames.read(
+          stream.in(),
+          false,
+          (kind, payload) -> {
+            OutputStream target = kind == 2 ? err : out;
+            target.write(payload);
+            target.flush();
+          });
+    }
+  }
+
   /** Copies {@code stdin} to the process until it ends, then closes the process's stdin. */
   private static void feed(InputStream stdin, RawStream stream) {
     try {

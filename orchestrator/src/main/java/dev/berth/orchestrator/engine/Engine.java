@@ -128,6 +128,25 @@ public interface Engine extends AutoCloseable {
   void unpause(String id) throws EngineException;
 
   /**
+   * Attaches to the created, not yet started container {@code id} (its output from the start, and
+   * with {@code stdin} its standard input, as {@code docker compose run} does); {@code onAttached}
+   * then starts it. Returns when the container's output ends.
+   */
+  void attach(
+      String id,
+      java.io.InputStream stdin,
+      java.io.OutputStream out,
+      java.io.OutputStream err,
+      Attached onAttached)
+      throws EngineException, IOException;
+
+  /** What runs once a client is attached: typically starting the container. */
+  @FunctionalInterface
+  interface Attached {
+    void run() throws EngineException;
+  }
+
+  /**
    * Runs {@code spec} in the running container {@code id} without a TTY, its stdout and stderr
    * copied byte for byte to {@code out} and {@code err}; its exit code. With {@code stdin}, that is
    * the process's standard input, closed when it ends (as {@code docker compose exec -T} pipes it).

@@ -16,7 +16,8 @@ public record RunOverrides(
     String workingDir,
     String user,
     boolean servicePorts,
-    boolean useAliases) {
+    boolean useAliases,
+    boolean interactive) {
 
   public RunOverrides {
     command = command == null ? null : List.copyOf(command);

@@ -150,6 +150,31 @@ class CiScenarioTest {
   }
 
   @Test
+  void run_pipesStandardInputToTheOneOff_andPassesItsOutputThrough() {
+    try (ComposeProject p = ComposeProject.create(CI_PROJECT)) {
+      ComposeRun counted =
+          p.berthWithInput("a\nb\nc\n", "run", "--rm", "-T", "--no-deps", "db", "wc", "-l");
+      assertThat(counted.exitCode()).as(counted.err()).isZero();
+      assertThat(counted.out().strip()).isEqualTo("3");
+
+      ComposeRun noInput =
+          p.berthWithInput(
+              "ignored",
+              "run",
+              "--rm",
+              "-T",
+              "-i=false",
+              "--no-deps",
+              "db",
+              "sh",
+              "-c",
+              "cat; printf 'no newline'; exit 5");
+      assertThat(noInput.exitCode()).isEqualTo(5);
+      assertThat(noInput.out()).isEqualTo("no newline");
+    }
+  }
+
+  @Test
   void exec_pipesStandardInputToTheCommand_asComposeExecT() {
     try (ComposeProject p = ComposeProject.create(CI_PROJECT)) {
       p.berth("up", "-d", "--wait", "db").orFail();

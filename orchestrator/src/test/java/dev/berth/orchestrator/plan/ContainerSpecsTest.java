@@ -103,6 +103,7 @@ class ContainerSpecsTest {
                 null,
                 null,
                 false,
+                false,
                 false));
     assertThat(spec.labels()).containsEntry(Labels.ONEOFF, "True").doesNotContainKey(Labels.NUMBER);
     assertThat(spec.command()).containsExactly("echo", "hi");

@@ -28,6 +28,8 @@ public record ContainerConfigTemplate(
     @JsonProperty("StopTimeout") Integer stopTimeout,
     @JsonProperty("Tty") Boolean tty,
     @JsonProperty("OpenStdin") Boolean openStdin,
+    @JsonProperty("StdinOnce") Boolean stdinOnce,
+    @JsonProperty("AttachStdin") Boolean attachStdin,
     @JsonProperty("AttachStdout") Boolean attachStdout,
     @JsonProperty("AttachStderr") Boolean attachStderr,
     @JsonProperty("HostConfig") HostConfigTemplate hostConfig,

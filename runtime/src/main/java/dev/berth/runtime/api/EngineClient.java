@@ -254,9 +254,9 @@ public final class EngineClient implements AutoCloseable {
   }
 
   /**
-   * {@code POST PATH} with a JSON body, upgraded to a raw stream both ways ({@code Upgrade: tcp},
-   * as the docker CLI asks): for {@code /exec/{id}/start} and {@code /containers/{id}/attach} with
-   * stdin. The caller closes the stream.
+   * {@code POST PATH} with a JSON body (or none), upgraded to a raw stream both ways ({@code
+   * Upgrade: tcp}, as the docker CLI asks): for {@code /exec/{id}/start} and {@code
+   * /containers/{id}/attach} with stdin. The caller closes the stream.
    */
   public RawStream hijack(String path, Map<String, String> query, Object body)
       throws EngineException {
@@ -287,8 +287,10 @@ public final class EngineClient implements AutoCloseable {
                   h.put(HttpHeader.CONNECTION, "Upgrade");
                   h.put(HttpHeader.UPGRADE, "tcp");
                 })
-            .attribute(HttpUpgrader.Factory.class.getName(), factory)
-            .body(new BytesRequestContent("application/json", writeJson(body, versioned)));
+            .attribute(HttpUpgrader.Factory.class.getName(), factory);
+    if (body != null) {
+      request.body(new BytesRequestContent("application/json", writeJson(body, versioned)));
+    }
     BufferingResponseListener failure =
         new BufferingResponseListener() {
           @Override
