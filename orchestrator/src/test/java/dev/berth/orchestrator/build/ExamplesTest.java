@@ -129,9 +129,7 @@ class ExamplesTest {
 
     assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(1);
     // run attaches before it starts the one-off, so its last line is there too
-    assertThat(run.stdout())
-        .contains("FAIL: deliberately failing")
-        .contains("tests exited with 1");
+    assertThat(run.stdout()).contains("FAIL: deliberately failing").contains("tests exited with 1");
     assertThat(Files.readString(dir.resolve("stack.log"))).contains("app: listing users");
     assertThat(berthd.objectsLabelled("com.docker.compose.project=ci-example")).isEmpty();
   }

@@ -66,6 +66,17 @@ public record RegistryConfig(
         stallTimeout);
   }
 
+  public RegistryConfig withMaxConcurrentDownloads(int downloads) {
+    return new RegistryConfig(
+        insecureRegistries,
+        dockerHubMirrors,
+        downloads,
+        attempts,
+        initialBackoff,
+        connectTimeout,
+        stallTimeout);
+  }
+
   public RegistryConfig withStallTimeout(Duration stall) {
     return new RegistryConfig(
         insecureRegistries,

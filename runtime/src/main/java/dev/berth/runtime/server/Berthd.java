@@ -6,6 +6,7 @@ import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.image.store.ImageLoader;
 import dev.berth.runtime.image.store.ImageSaver;
 import dev.berth.runtime.network.ipam.SubnetPool;
+import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.runtime.server.endpoints.ArchiveEndpoints;
 import dev.berth.runtime.server.endpoints.BuildEndpoint;
 import dev.berth.runtime.server.endpoints.ContainerEndpoints;
@@ -58,23 +59,34 @@ public final class Berthd implements AutoCloseable {
    * OCI runtime it prefers, and its network names (so tests run isolated daemons side by side).
    */
   public record Config(
-      Path root, Path execRoot, Path socket, String runtime, NetworkConfig network) {
+      Path root,
+      Path execRoot,
+      Path socket,
+      String runtime,
+      NetworkConfig network,
+      RegistryConfig registry) {
     public Config {
       root = root.toAbsolutePath();
       execRoot = execRoot.toAbsolutePath();
       socket = Objects.requireNonNullElse(socket, execRoot.resolve("berth.sock")).toAbsolutePath();
       runtime = runtime == null || runtime.isEmpty() ? defaultRuntime() : runtime;
       network = Objects.requireNonNullElse(network, NetworkConfig.DEFAULTS);
+      registry = Objects.requireNonNullElseGet(registry, RegistryConfig::defaults);
     }
 
     /** The defaults for everything but the paths. */
     public Config(Path root, Path execRoot, Path socket) {
-      this(root, execRoot, socket, null, null);
+      this(root, execRoot, socket, null, null, null);
     }
 
     /** The same config with other network names. */
     public Config withNetwork(NetworkConfig other) {
-      return new Config(root, execRoot, socket, runtime, other);
+      return new Config(root, execRoot, socket, runtime, other, registry);
+    }
+
+    /** The same config with other registry settings (insecure registries, mirrors). */
+    public Config withRegistry(RegistryConfig other) {
+      return new Config(root, execRoot, socket, runtime, network, other);
     }
   }
 
@@ -141,7 +153,8 @@ public final class Berthd implements AutoCloseable {
       StatsEndpoint stats = new StatsEndpoint(engine.containers());
       List<Endpoints> endpoints =
           List.of(
-              new SystemEndpoints(identity, host, () -> services.service().counts(), events),
+              new SystemEndpoints(
+                  identity, host, () -> services.service().counts(), events, config.registry()),
               new EventsEndpoint(events, Clock.systemUTC(), EventsEndpoint.DEFAULT_MAX_QUEUED),
               new ContainerEndpoints(engine.service(), log),
               exec,

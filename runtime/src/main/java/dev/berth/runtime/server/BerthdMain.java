@@ -4,6 +4,7 @@ import dev.berth.runtime.api.BerthVersion;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.network.ipam.PoolRange;
 import dev.berth.runtime.network.ipam.SubnetPool;
+import dev.berth.runtime.registry.RegistryConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,26 @@ public final class BerthdMain implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   String firewallTable = Berthd.NetworkConfig.DEFAULTS.firewallTable();
 
+  @Option(
+      names = "--config-file",
+      paramLabel = "PATH",
+      description =
+          "A daemon.json with insecure-registries, registry-mirrors, max-concurrent-downloads."
+              + " Default: /etc/berth/daemon.json when it exists.")
+  Path configFile;
+
+  @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST[:PORT]",
+      description = "A registry to reach over plain HTTP (repeatable; loopback always is).")
+  List<String> insecureRegistries = new ArrayList<>();
+
+  @Option(
+      names = "--registry-mirror",
+      paramLabel = "URL",
+      description = "A mirror tried before Docker Hub for docker.io images (repeatable).")
+  List<String> registryMirrors = new ArrayList<>();
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
@@ -91,7 +112,8 @@ public final class BerthdMain implements Callable<Integer> {
   @Override
   public Integer call() throws EngineException, InterruptedException {
     Berthd berthd =
-        Berthd.start(new Berthd.Config(root, execRoot, socket, runtime, networkConfig()));
+        Berthd.start(
+            new Berthd.Config(root, execRoot, socket, runtime, networkConfig(), registryConfig()));
     Thread hook = new Thread(berthd::close, "berthd-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -101,6 +123,17 @@ public final class BerthdMain implements Callable<Integer> {
       removeHook(hook);
     }
     return 0;
+  }
+
+  /** The config file's registry settings, then the command line's added to them. */
+  private RegistryConfig registryConfig() throws EngineException {
+    RegistryConfig config =
+        DaemonConfigFile.read(
+            configFile == null ? DaemonConfigFile.DEFAULT : configFile,
+            configFile == null,
+            RegistryConfig.defaults());
+    config = DaemonConfigFile.withInsecure(config, insecureRegistries, "--insecure-registry");
+    return DaemonConfigFile.withMirrors(config, registryMirrors, "--registry-mirror");
   }
 
   private Berthd.NetworkConfig networkConfig() throws EngineException {

@@ -143,7 +143,7 @@ public final class EngineServices implements AutoCloseable {
               + ", "
               + service.get().list().size()
               + " containers");
-      RegistryConfig registry = RegistryConfig.defaults();
+      RegistryConfig registry = config.registry();
       CredentialStore logins = DockerConfigCredentials.fromEnvironment();
       Path buildRoot = config.root().resolve("build");
       Builder builder =

@@ -46,6 +46,28 @@ class BerthdMainTest {
   }
 
   @Test
+  void run_withAConfigFileKeyBerthdDoesNotRead_exits1NamingFileAndKey() throws Exception {
+    Path file = dir.resolve("daemon.json");
+    java.nio.file.Files.writeString(
+        file, "{\"registry-mirrors\": [\"https://m.example\"], \"log-driver\": \"journald\"}");
+    StringWriter err = new StringWriter();
+
+    int code =
+        BerthdMain.run(
+            new String[] {
+              "--root", dir.resolve("root").toString(), "--config-file", file.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("berthd: " + file + ": berthd does not support log-driver")
+        .contains("registry-mirrors");
+    assertThat(dir.resolve("root")).doesNotExist();
+  }
+
+  @Test
   void run_withAnUnknownOption_exits2() {
     StringWriter err = new StringWriter();
     int code =

@@ -50,6 +50,28 @@ class BerthdTest {
   }
 
   @Test
+  void registrySettings_showInDockerInfo_asDockerdShowsThem() throws Exception {
+    Berthd.Config config =
+        config("a")
+            .withRegistry(
+                dev.berth.runtime.registry.RegistryConfig.defaults()
+                    .withInsecure(java.util.Set.of("registry.ci.internal:5000"))
+                    .withMirrors(java.util.List.of("https://mirror.ci.internal")));
+    try (Berthd berthd = Berthd.start(config)) {
+      DockerCli docker =
+          new DockerCli(
+              berthd.socket(), java.nio.file.Files.createDirectories(dir.resolve("docker-config")));
+
+      DockerCli.Result info = docker.run(null, "info");
+
+      assertThat(info.exitCode()).as(info.stderr()).isZero();
+      assertThat(info.stdout())
+          .containsPattern("Insecure Registries:\\s+registry.ci.internal:5000")
+          .containsPattern("Registry Mirrors:\\s+https://mirror.ci.internal/");
+    }
+  }
+
+  @Test
   void endpointsNotServedYet_are501NamingTheEndpoint() throws Exception {
     try (Berthd berthd = Berthd.start(config("a"))) {
       UnixHttp.Response response = UnixHttp.call(berthd.socket(), "GET", "/v1.44/plugins", null);

@@ -46,7 +46,8 @@ class BuildCliTest {
                     new EngineIdentity("test-engine", "test-host", dir),
                     HostFacts.detect(),
                     () -> ContainerCounts.NONE,
-                    events),
+                    events,
+                    dev.berth.runtime.registry.RegistryConfig.defaults()),
                 new BuildEndpoint(engine.builder, ServerLog.NONE),
                 new NotImplementedEndpoints()),
             ServerLog.NONE);

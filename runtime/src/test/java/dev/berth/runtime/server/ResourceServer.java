@@ -100,7 +100,8 @@ public final class ResourceServer implements AutoCloseable {
                     new EngineIdentity("test-engine", "test-host", dir),
                     HostFacts.detect(),
                     () -> new ContainerCounts(0, 0, 0),
-                    events),
+                    events,
+                    dev.berth.runtime.registry.RegistryConfig.defaults()),
                 new EventsEndpoint(events, clock, EventsEndpoint.DEFAULT_MAX_QUEUED),
                 new ImageEndpoints(
                     images,

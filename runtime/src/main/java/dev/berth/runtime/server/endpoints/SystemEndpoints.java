@@ -5,6 +5,7 @@ import dev.berth.runtime.api.BerthVersion;
 import dev.berth.runtime.api.EngineVersion;
 import dev.berth.runtime.api.InfoTemplate;
 import dev.berth.runtime.api.VersionTemplate;
+import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.runtime.server.engine.ContainerCounts;
 import dev.berth.runtime.server.engine.EventBus;
 import dev.berth.runtime.server.http.ApiRequest;
@@ -25,16 +26,46 @@ public final class SystemEndpoints implements Endpoints {
   private final HostFacts host;
   private final Supplier<ContainerCounts> containers;
   private final EventBus events;
+  private final RegistryConfig registry;
 
   public SystemEndpoints(
       EngineIdentity identity,
       HostFacts host,
       Supplier<ContainerCounts> containers,
-      EventBus events) {
+      EventBus events,
+      RegistryConfig registry) {
     this.identity = identity;
     this.host = host;
     this.containers = containers;
     this.events = events;
+    this.registry = registry;
+  }
+
+  /**
+   * The registry settings as dockerd's {@code /info} shows them (the docker CLI prints "Insecure
+   * Registries" and "Registry Mirrors" from these): loopback is always insecure.
+   */
+  private InfoTemplate.RegistryConfig registryInfo() {
+    Map<String, Object> indexes = new java.util.LinkedHashMap<>();
+    indexes.put(
+        "docker.io",
+        Map.of(
+            "Name",
+            "docker.io",
+            "Mirrors",
+            registry.dockerHubMirrors().stream().map(m -> m + "/").toList(),
+            "Secure",
+            true,
+            "Official",
+            true));
+    for (String host : registry.insecureRegistries()) {
+      indexes.put(
+          host, Map.of("Name", host, "Mirrors", List.of(), "Secure", false, "Official", false));
+    }
+    return new InfoTemplate.RegistryConfig(
+        List.of("127.0.0.0/8"),
+        indexes,
+        registry.dockerHubMirrors().stream().map(m -> m + "/").toList());
   }
 
   @Override
@@ -130,7 +161,7 @@ public final class SystemEndpoints implements Endpoints {
             "linux",
             host.machine(),
             "https://index.docker.io/v1/",
-            new InfoTemplate.RegistryConfig(List.of(), Map.of(), List.of()),
+            registryInfo(),
             host.cpus(),
             host.memTotal(),
             identity.root().toString(),
