@@ -8,21 +8,35 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Logins from a Docker CLI {@code config.json}: {@code {"auths": {"https://index.docker.io/v1/":
- * {"auth": base64("user:password")}, "host:5000": {"identitytoken": "..."}}}}. Credential helpers
- * ({@code credsStore}, {@code credHelpers}) are not consulted.
+ * {"auth": base64("user:password")}, "host:5000": {"identitytoken": "..."}}}}, and credential
+ * helpers as the docker CLI asks them: {@code credHelpers} per registry, else {@code credsStore}
+ * ({@code docker-credential-NAME get}, the server on stdin, {@code {"Username", "Secret"}} on
+ * stdout; user {@code <token>} means an identity token). A helper that has no login for the
+ * registry leaves the {@code auths} entry, if any; one that fails is an error naming it.
  */
 public final class DockerConfigCredentials implements CredentialStore {
-  private final Map<String, Credentials> byHost;
+  private static final Duration HELPER_TIMEOUT = Duration.ofSeconds(30);
 
-  private DockerConfigCredentials(Map<String, Credentials> byHost) {
+  private final Map<String, Credentials> byHost;
+  private final Map<String, String> helpers;
+  private final String store;
+  private final Path helperDir;
+
+  private DockerConfigCredentials(
+      Map<String, Credentials> byHost, Map<String, String> helpers, String store, Path helperDir) {
     this.byHost = Map.copyOf(byHost);
+    this.helpers = Map.copyOf(helpers);
+    this.store = store == null || store.isBlank() ? null : store;
+    this.helperDir = helperDir;
   }
 
   /** Reads {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}, if present. */
@@ -35,8 +49,13 @@ public final class DockerConfigCredentials implements CredentialStore {
     return Files.isRegularFile(file) ? read(file) : CredentialStore.NONE;
   }
 
-  /** Reads one config file. */
+  /** Reads one config file; credential helpers are found on {@code PATH}. */
   public static DockerConfigCredentials read(Path file) throws EngineException {
+    return read(file, null);
+  }
+
+  /** Reads one config file; credential helpers are found in {@code helperDir} (null: PATH). */
+  static DockerConfigCredentials read(Path file, Path helperDir) throws EngineException {
     ConfigFile parsed;
     try {
       parsed = new ObjectMapper().readValue(file.toFile(), ConfigFile.class);
@@ -50,12 +69,74 @@ public final class DockerConfigCredentials implements CredentialStore {
         byHost.put(normalizeKey(e.getKey()), credentials(file, e.getKey(), e.getValue()));
       }
     }
-    return new DockerConfigCredentials(byHost);
+    Map<String, String> helpers = new HashMap<>();
+    if (parsed.credHelpers != null) {
+      parsed.credHelpers.forEach((key, helper) -> helpers.put(normalizeKey(key), helper));
+    }
+    return new DockerConfigCredentials(byHost, helpers, parsed.credsStore, helperDir);
   }
 
   @Override
   public Optional<Credentials> lookup(String registryHost) {
+    String helper = helpers.getOrDefault(registryHost, store);
+    if (helper != null) {
+      Optional<Credentials> found = askHelper(helper, registryHost);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
     return Optional.ofNullable(byHost.get(registryHost));
+  }
+
+  /**
+   * {@code docker-credential-HELPER get} for {@code registryHost} (Docker Hub under its legacy
+   * index URL, as the docker CLI stores it).
+   */
+  private Optional<Credentials> askHelper(String helper, String registryHost) {
+    String server = registryHost.equals("docker.io") ? "https://index.docker.io/v1/" : registryHost;
+    String program =
+        helperDir == null
+            ? "docker-credential-" + helper
+            : helperDir.resolve("docker-credential-" + helper).toString();
+    Process process;
+    try {
+      process = new ProcessBuilder(program, "get").redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "credential helper " + program + " (from config.json) cannot run: " + e.getMessage(), e);
+    }
+    try {
+      try (var stdin = process.getOutputStream()) {
+        stdin.write(server.getBytes(StandardCharsets.UTF_8));
+      }
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(HELPER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(program + " get did not answer within " + HELPER_TIMEOUT);
+      }
+      String text = new String(output, StandardCharsets.UTF_8).strip();
+      if (process.exitValue() != 0) {
+        if (text.toLowerCase(java.util.Locale.ROOT).contains("credentials not found")) {
+          return Optional.empty();
+        }
+        throw new IllegalStateException(
+            program + " get " + server + " exited " + process.exitValue() + ": " + text);
+      }
+      HelperAnswer answer = new ObjectMapper().readValue(text, HelperAnswer.class);
+      if (answer.username == null && answer.secret == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "<token>".equals(answer.username)
+              ? new Credentials("", "", answer.secret)
+              : Credentials.basic(answer.username, answer.secret));
+    } catch (IOException e) {
+      throw new IllegalStateException(program + " get " + server + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException(program + " get " + server + ": interrupted", e);
+    }
   }
 
   /** {@code https://index.docker.io/v1/} is {@code docker.io}; schemes and paths are dropped. */
@@ -95,6 +176,18 @@ public final class DockerConfigCredentials implements CredentialStore {
   @JsonIgnoreProperties(ignoreUnknown = true)
   static final class ConfigFile {
     public Map<String, AuthEntry> auths;
+    public String credsStore;
+    public Map<String, String> credHelpers;
+  }
+
+  /** What a credential helper prints for {@code get}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  static final class HelperAnswer {
+    @com.fasterxml.jackson.annotation.JsonProperty("Username")
+    public String username;
+
+    @com.fasterxml.jackson.annotation.JsonProperty("Secret")
+    public String secret;
   }
 
   /** One {@code auths} entry. */

@@ -20,7 +20,7 @@ class DockerConfigCredentialsTest {
         write(
             "{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"YWxpY2U6cGE6c3M=\"},"
                 + "\"ghcr.io\":{\"username\":\"bob\",\"password\":\"pw\"},"
-                + "\"http://localhost:5000/v2/\":{\"identitytoken\":\"tok\"}},\"credsStore\":\"desktop\"}");
+                + "\"http://localhost:5000/v2/\":{\"identitytoken\":\"tok\"}}}");
 
     DockerConfigCredentials creds = DockerConfigCredentials.read(file);
 
@@ -37,6 +37,42 @@ class DockerConfigCredentialsTest {
     assertThatThrownBy(() -> DockerConfigCredentials.read(file))
         .isInstanceOf(EngineException.class)
         .hasMessage(file + ": auths.ghcr.io.auth is not base64");
+  }
+
+  @Test
+  void credentialHelpers_perRegistryThenStore_asTheDockerCliAsksThem() throws Exception {
+    Path helpers = Files.createDirectories(dir.resolve("bin"));
+    // each helper answers with what it was asked, so the test sees the server it was given
+    helper(helpers, "perhost", "printf '{\"Username\":\"ci-%s\",\"Secret\":\"s3\"}' \"$(cat)\"");
+    helper(
+        helpers,
+        "store",
+        "server=$(cat); case $server in https://index.docker.io/v1/)"
+            + " echo '{\"Username\":\"<token>\",\"Secret\":\"refresh\"}';;"
+            + " *) echo 'credentials not found in native keychain'; exit 1;; esac");
+    helper(helpers, "broken", "echo 'keychain locked' >&2; exit 3");
+    Path file =
+        write(
+            "{\"auths\":{\"quay.io\":{\"auth\":\"dTpw\"}},\"credsStore\":\"store\","
+                + "\"credHelpers\":{\"ghcr.io\":\"perhost\",\"reg.local:5000\":\"broken\"}}");
+
+    DockerConfigCredentials creds = DockerConfigCredentials.read(file, helpers);
+
+    assertThat(creds.lookup("ghcr.io")).contains(Credentials.basic("ci-ghcr.io", "s3"));
+    assertThat(creds.lookup("docker.io").orElseThrow().identityToken()).isEqualTo("refresh");
+    assertThat(creds.lookup("quay.io"))
+        .as("the store has none: auths")
+        .contains(Credentials.basic("u", "p"));
+    assertThat(creds.lookup("example.org")).isEmpty();
+    assertThatThrownBy(() -> creds.lookup("reg.local:5000"))
+        .hasMessageContaining("docker-credential-broken get reg.local:5000 exited 3")
+        .hasMessageContaining("keychain locked");
+  }
+
+  private static void helper(Path dir, String name, String script) throws Exception {
+    Path file = dir.resolve("docker-credential-" + name);
+    Files.writeString(file, "#!/bin/sh\n[ \"$1\" = get ] || exit 9\n" + script + "\n");
+    file.toFile().setExecutable(true);
   }
 
   @Test

@@ -56,7 +56,13 @@ public final class ImagePuller {
 
   private PulledImage doPull(ImageReference reference, Platform platform, PullListener listener)
       throws EngineException {
-    RegistryClient.Repository repo = registry.open(reference);
+    RegistryClient.Repository repo;
+    try {
+      repo = registry.open(reference);
+    } catch (IllegalStateException e) {
+      // a credential helper named in config.json failed: say so rather than pull anonymously
+      throw new EngineException(ErrorKind.PERMISSION_DENIED, e.getMessage(), e);
+    }
     FetchedManifest top =
         retry.run(null, listener, () -> repo.manifest(reference.manifestReference()));
     FetchedManifest chosen = top;
