@@ -185,7 +185,7 @@ final class ContainerExec {
       StringBuilder out = new StringBuilder();
       for (LogEntry entry :
           new LogReader(new LogFiles(session.resolve("log"), 1)).read(LogQuery.ALL)) {
-        out.append(entry.text()).append('\n');
+        out.append(entry.written());
       }
       return new ExecResult(code, out.toString(), "");
     } finally {

@@ -56,7 +56,11 @@ public final class LogReader {
                 sink.accept(entry);
               }
             });
-    follow(query, sink, joiner::accept, running);
+    try {
+      follow(query, sink, joiner::accept, running);
+    } finally {
+      joiner.flush();
+    }
   }
 
   /**
@@ -71,7 +75,8 @@ public final class LogReader {
         query,
         entry ->
             sink.accept(
-                new K8sFileFormat.Record(entry.time(), entry.stream(), false, entry.text())),
+                new K8sFileFormat.Record(
+                    entry.time(), entry.stream(), entry.partial(), entry.text())),
         line ->
             K8sFileFormat.parse(line)
                 .filter(r -> query.accepts(new LogEntry(r.time(), r.stream(), r.text())))
@@ -173,6 +178,7 @@ public final class LogReader {
         }
       }
     }
+    joiner.flush(); // a last line without newline is output too (a following line goes on it)
     return new ArrayList<>(kept);
   }
 
@@ -293,6 +299,8 @@ public final class LogReader {
     private final Consumer<LogEntry> sink;
     private final Map<LogEntry.Stream, StringBuilder> partial =
         new EnumMap<>(LogEntry.Stream.class);
+    private final Map<LogEntry.Stream, java.time.Instant> partialSince =
+        new EnumMap<>(LogEntry.Stream.class);
 
     Joiner(Consumer<LogEntry> sink) {
       this.sink = sink;
@@ -304,6 +312,7 @@ public final class LogReader {
               record -> {
                 StringBuilder pending = partial.get(record.stream());
                 if (record.partial()) {
+                  partialSince.putIfAbsent(record.stream(), record.time());
                   partial
                       .computeIfAbsent(record.stream(), s -> new StringBuilder())
                       .append(record.text());
@@ -313,9 +322,20 @@ public final class LogReader {
                 if (pending != null) {
                   text = pending.append(text).toString();
                   partial.remove(record.stream());
+                  partialSince.remove(record.stream());
                 }
                 sink.accept(new LogEntry(record.time(), record.stream(), text));
               });
+    }
+
+    /** Hands on what no newline has ended yet, as partial entries (the output's last pieces). */
+    void flush() {
+      for (Map.Entry<LogEntry.Stream, StringBuilder> e : partial.entrySet()) {
+        sink.accept(
+            new LogEntry(partialSince.get(e.getKey()), e.getKey(), e.getValue().toString(), true));
+      }
+      partial.clear();
+      partialSince.clear();
     }
   }
 }

@@ -42,6 +42,30 @@ class LogReaderTest {
   }
 
   @Test
+  void read_aLastLineWithoutNewline_isOutputAsItIs() throws Exception {
+    Files.writeString(
+        dir.resolve("ctr.log"),
+        line(1, "stdout", "F", "whole") + line(2, "stdout", "P", "no newline"));
+
+    List<LogEntry> entries = new LogReader(files()).read(LogQuery.ALL);
+
+    assertThat(entries.stream().map(LogEntry::written).toList())
+        .containsExactly("whole\n", "no newline");
+  }
+
+  @Test
+  void followRecords_aPartialLineWrittenBeforeTheFollow_arrivesWithoutNewline() throws Exception {
+    Files.writeString(dir.resolve("ctr.log"), line(1, "stdout", "P", "prompt> "));
+    List<K8sFileFormat.Record> records = new ArrayList<>();
+
+    new LogReader(files()).followRecords(LogQuery.ALL, records::add, () -> false);
+
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).partial()).isTrue();
+    assertThat(records.get(0).text()).isEqualTo("prompt> ");
+  }
+
+  @Test
   void read_spansRotatedFilesOldestFirst() throws Exception {
     Files.writeString(dir.resolve("ctr.log.2"), line(1, "stdout", "F", "a"));
     Files.writeString(dir.resolve("ctr.log.1"), line(2, "stdout", "F", "b"));

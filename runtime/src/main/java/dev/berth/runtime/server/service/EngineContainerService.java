@@ -881,7 +881,7 @@ public final class EngineContainerService
   private static void send(LogEntry entry, LogOptions options, LogSink sink) throws IOException {
     boolean stderr = entry.stream() == LogEntry.Stream.STDERR;
     if (stderr ? options.stderr() : options.stdout()) {
-      sink.line(stderr, entry.time(), entry.text() + "\n");
+      sink.line(stderr, entry.time(), entry.written());
     }
   }
 

@@ -113,7 +113,7 @@ final class LogAttachment implements ContainerAttachment {
   }
 
   private void write(LogEntry entry, OutputStream stdout, OutputStream stderr) throws IOException {
-    write(entry.stream(), entry.text() + "\n", stdout, stderr);
+    write(entry.stream(), entry.written(), stdout, stderr);
   }
 
   /** Writes output as it came: a partial line has no newline (a prompt shows at once). */
