@@ -77,4 +77,61 @@ class EngineContainerServiceContractTest extends ContainerServiceContract {
       engine.close();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void attach_showsAPartialLine_whileTheContainerStillRuns() throws Exception {
+    String id =
+        service.create(
+            spec(java.util.Optional.empty(), false, "sh", "-c", "printf 'ready> '; sleep 30"));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    var attachment =
+        service.attach(
+            id, new dev.berth.runtime.server.engine.AttachOptions(false, true, true, true, false));
+    java.util.concurrent.CompletableFuture.runAsync(
+        () -> {
+          try {
+            attachment.stream(java.io.InputStream.nullInputStream(), out, out);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+
+    service.start(id);
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("ready> "));
+    assertThat(service.inspect(id).state().running()).isTrue();
+  }
+
+  @org.junit.jupiter.api.Test
+  void attach_aPartialLineWrittenBeforeTheStreamBegins_isStillDelivered() throws Exception {
+    String id =
+        service.create(
+            spec(java.util.Optional.empty(), false, "sh", "-c", "printf 'ready> '; sleep 30"));
+    var attachment =
+        service.attach(
+            id, new dev.berth.runtime.server.engine.AttachOptions(false, true, true, true, false));
+    service.start(id);
+    Thread.sleep(1000); // the prompt is in the log before the attach reads anything
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.util.concurrent.CompletableFuture.runAsync(
+        () -> {
+          try {
+            attachment.stream(java.io.InputStream.nullInputStream(), out, out);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("ready> "));
+  }
 }
