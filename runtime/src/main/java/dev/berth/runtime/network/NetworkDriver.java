@@ -247,6 +247,11 @@ public final class NetworkDriver implements AutoCloseable {
     return published;
   }
 
+  /** The endpoint's published ports now, e.g. a re-adopted endpoint's. */
+  public List<PublishedPort> published(NetworkAttachment attachment) {
+    return ports.published(owner(attachment));
+  }
+
   /** Removes the endpoint's published ports and gives their host ports back. */
   public void unpublish(NetworkAttachment attachment) throws EngineException {
     if (ports.unpublish(owner(attachment))) {

@@ -47,6 +47,12 @@ final class PortPublisher implements AutoCloseable {
     return reservation.ports();
   }
 
+  /** The owner's published ports now (none when it has none). */
+  List<PublishedPort> published(String owner) {
+    PortReservation reservation = reservations.get(owner);
+    return reservation == null ? List.of() : reservation.ports();
+  }
+
   /** Returns whether the owner had ports published. */
   boolean unpublish(String owner) throws EngineException {
     PortReservation reservation = reservations.remove(owner);

@@ -275,6 +275,10 @@ class DockerCliEngineTest {
 
     engine.restart();
 
+    assertThat(docker.run(null, "port", "survivor", "8080/tcp").stdout().strip())
+        .as("the re-adopted container's published port is shown again")
+        .isEqualTo("127.0.0.1:" + hostPort);
+
     DockerCli.Result inspect =
         docker.run(
             null,

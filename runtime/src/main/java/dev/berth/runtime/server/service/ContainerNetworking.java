@@ -37,6 +37,10 @@ final class ContainerNetworking {
       attached
           .computeIfAbsent(a.endpointId(), k -> new ConcurrentHashMap<>())
           .put(a.networkId(), a);
+      List<PublishedPort> ports = driver.published(a); // re-adopted with the endpoint
+      if (!ports.isEmpty()) {
+        published.put(a.endpointId() + "/" + a.networkId(), ports);
+      }
     }
   }
 
