@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * Everything a container is created with. {@code command}/{@code entrypoint} null means the
  * image's; {@code networks} maps each network's engine name to the aliases the container has on it,
- * in the order they are joined; {@code files} are copied in before it starts; {@code attachStdin}
- * marks a one-off whose standard input a client attaches to once ({@code run -i}).
+ * in the order they are joined, {@code ipv4Addresses} a static address on some of them ({@code
+ * ipv4_address}); {@code files} are copied in before it starts; {@code attachStdin} marks a one-off
+ * whose standard input a client attaches to once ({@code run -i}).
  */
 public record ContainerSpec(
     String image,
@@ -28,6 +29,7 @@ public record ContainerSpec(
     Healthcheck healthcheck,
     String networkMode,
     Map<String, List<String>> networks,
+    Map<String, String> ipv4Addresses,
     List<String> extraHosts,
     List<String> capAdd,
     List<String> capDrop,
@@ -53,6 +55,7 @@ public record ContainerSpec(
     ports = List.copyOf(ports);
     mounts = List.copyOf(mounts);
     networks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(networks));
+    ipv4Addresses = Map.copyOf(ipv4Addresses);
     extraHosts = List.copyOf(extraHosts);
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);

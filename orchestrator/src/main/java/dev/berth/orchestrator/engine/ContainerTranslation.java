@@ -6,6 +6,7 @@ import dev.berth.runtime.api.ContainerSummaryTemplate;
 import dev.berth.runtime.api.HealthConfigTemplate;
 import dev.berth.runtime.api.HostConfigTemplate;
 import dev.berth.runtime.api.MountTemplate;
+import dev.berth.runtime.api.NetworkConnectTemplate;
 import dev.berth.runtime.api.NetworkingConfigTemplate;
 import dev.berth.runtime.api.PortBindingTemplate;
 import java.time.Duration;
@@ -152,7 +153,12 @@ final class ContainerTranslation {
               Map.of(
                   first.getKey(),
                   new NetworkingConfigTemplate.EndpointTemplate(
-                      first.getValue(), nullIfEmpty(o.links()))));
+                      first.getValue(),
+                      nullIfEmpty(o.links()),
+                      s.ipv4Addresses().containsKey(first.getKey())
+                          ? new NetworkConnectTemplate.IpamConfig(
+                              s.ipv4Addresses().get(first.getKey()))
+                          : null)));
     }
     return new ContainerConfigTemplate(
         s.image(),

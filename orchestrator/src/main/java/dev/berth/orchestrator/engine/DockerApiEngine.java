@@ -20,6 +20,7 @@ import dev.berth.runtime.api.LogFrames;
 import dev.berth.runtime.api.NetworkConnectTemplate;
 import dev.berth.runtime.api.NetworkCreateTemplate;
 import dev.berth.runtime.api.NetworkSummaryTemplate;
+import dev.berth.runtime.api.NetworkTemplate;
 import dev.berth.runtime.api.RawStream;
 import dev.berth.runtime.api.VolumeCreateTemplate;
 import dev.berth.runtime.api.VolumeListTemplate;
@@ -93,12 +94,17 @@ public final class DockerApiEngine implements Engine {
   }
 
   @Override
-  public void connect(String network, String id, List<String> aliases) throws EngineException {
+  public void connect(String network, String id, List<String> aliases, String ipv4Address)
+      throws EngineException {
     client.post(
         "/networks/" + encode(network) + "/connect",
         Map.of(),
         new NetworkConnectTemplate(
-            id, new NetworkConnectTemplate.EndpointConfig(aliases, null), false),
+            id,
+            new NetworkConnectTemplate.EndpointConfig(
+                aliases,
+                ipv4Address == null ? null : new NetworkConnectTemplate.IpamConfig(ipv4Address)),
+            false),
         Void.class);
   }
 
@@ -195,14 +201,39 @@ public final class DockerApiEngine implements Engine {
   }
 
   @Override
-  public void createNetwork(
-      String name, String driver, boolean internal, Map<String, String> labels)
+  public void createNetwork(String name, NetworkSettings settings, Map<String, String> labels)
       throws EngineException {
+    NetworkTemplate.Ipam ipam = null;
+    if (settings.ipamDriver() != null
+        || !settings.ipamOptions().isEmpty()
+        || !settings.pools().isEmpty()) {
+      ipam =
+          new NetworkTemplate.Ipam(
+              settings.ipamDriver() == null ? "default" : settings.ipamDriver(),
+              settings.ipamOptions().isEmpty() ? null : settings.ipamOptions(),
+              settings.pools().stream()
+                  .map(
+                      p ->
+                          new NetworkTemplate.IpamConfig(
+                              p.subnet(),
+                              p.ipRange(),
+                              p.gateway(),
+                              p.auxAddresses().isEmpty() ? null : p.auxAddresses()))
+                  .toList());
+    }
     client.post(
         "/networks/create",
         Map.of(),
         new NetworkCreateTemplate(
-            name, true, driver, internal, false, null, null, Map.of(), labels),
+            name,
+            true,
+            settings.driver(),
+            settings.internal(),
+            settings.attachable(),
+            null,
+            ipam,
+            settings.driverOpts(),
+            labels),
         Void.class);
   }
 
@@ -247,12 +278,13 @@ public final class DockerApiEngine implements Engine {
   }
 
   @Override
-  public void createVolume(String name, String driver, Map<String, String> labels)
+  public void createVolume(
+      String name, String driver, Map<String, String> driverOpts, Map<String, String> labels)
       throws EngineException {
     client.post(
         "/volumes/create",
         Map.of(),
-        new VolumeCreateTemplate(name, driver, null, labels),
+        new VolumeCreateTemplate(name, driver, driverOpts.isEmpty() ? null : driverOpts, labels),
         Void.class);
   }
 

@@ -30,7 +30,8 @@ public interface Engine extends AutoCloseable {
   String create(String name, ContainerSpec spec) throws EngineException;
 
   /** Connects container {@code id} to {@code network} with {@code aliases}. */
-  void connect(String network, String id, List<String> aliases) throws EngineException;
+  void connect(String network, String id, List<String> aliases, String ipv4Address)
+      throws EngineException;
 
   void start(String id) throws EngineException;
 
@@ -50,7 +51,7 @@ public interface Engine extends AutoCloseable {
 
   Optional<ResourceInfo> network(String name) throws EngineException;
 
-  void createNetwork(String name, String driver, boolean internal, Map<String, String> labels)
+  void createNetwork(String name, NetworkSettings settings, Map<String, String> labels)
       throws EngineException;
 
   void removeNetwork(String name) throws EngineException;
@@ -60,7 +61,9 @@ public interface Engine extends AutoCloseable {
 
   Optional<ResourceInfo> volume(String name) throws EngineException;
 
-  void createVolume(String name, String driver, Map<String, String> labels) throws EngineException;
+  void createVolume(
+      String name, String driver, Map<String, String> driverOpts, Map<String, String> labels)
+      throws EngineException;
 
   void removeVolume(String name) throws EngineException;
 

@@ -47,6 +47,7 @@ public final class ContainerSpecs {
         healthcheck(service),
         Attrs.text(a, "network_mode").map(m -> networkMode(project, m)).orElse(null),
         networks(project, service),
+        ipv4Addresses(project, service),
         extraHosts(a),
         orEmpty(Attrs.list(a, "cap_add")),
         orEmpty(Attrs.list(a, "cap_drop")),
@@ -94,6 +95,7 @@ public final class ContainerSpecs {
         base.healthcheck(),
         base.networkMode(),
         networks,
+        Map.of(), // a one-off would collide with the service's container on a static address
         base.extraHosts(),
         base.capAdd(),
         base.capDrop(),
@@ -144,6 +146,7 @@ public final class ContainerSpecs {
         spec.healthcheck(),
         spec.networkMode(),
         spec.networks(),
+        spec.ipv4Addresses(),
         spec.extraHosts(),
         spec.capAdd(),
         spec.capDrop(),
@@ -271,6 +274,22 @@ public final class ContainerSpecs {
         aliases.addAll(Attrs.list(m, "aliases"));
       }
       out.put(networkName(project, e.getKey()), aliases);
+    }
+    return out;
+  }
+
+  /** {@code networks.<key>.ipv4_address} by the network's engine name. */
+  private static Map<String, String> ipv4Addresses(Project project, Service service) {
+    Map<String, String> out = new LinkedHashMap<>();
+    MapNode nets = Attrs.map(service.attributes(), "networks");
+    if (nets == null || Attrs.text(service.attributes(), "network_mode").isPresent()) {
+      return out;
+    }
+    for (Map.Entry<String, Node> e : nets.entries().entrySet()) {
+      if (e.getValue() instanceof MapNode m) {
+        Attrs.text(m, "ipv4_address")
+            .ifPresent(address -> out.put(networkName(project, e.getKey()), address));
+      }
     }
     return out;
   }

@@ -21,7 +21,7 @@ public final class Containers {
     boolean first = true;
     for (Map.Entry<String, List<String>> net : spec.networks().entrySet()) {
       if (!first) {
-        engine.connect(net.getKey(), id, net.getValue());
+        engine.connect(net.getKey(), id, net.getValue(), spec.ipv4Addresses().get(net.getKey()));
       }
       first = false;
     }

@@ -2,17 +2,21 @@ package dev.berth.orchestrator.reconcile;
 
 import dev.berth.orchestrator.BerthException;
 import dev.berth.orchestrator.engine.Engine;
+import dev.berth.orchestrator.engine.NetworkSettings;
 import dev.berth.orchestrator.engine.ResourceInfo;
 import dev.berth.orchestrator.model.MapNode;
 import dev.berth.orchestrator.model.Node;
 import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.model.ScalarNode;
+import dev.berth.orchestrator.model.SeqNode;
 import dev.berth.orchestrator.plan.ContainerSpecs;
 import dev.berth.orchestrator.plan.Labels;
 import dev.berth.runtime.api.BerthVersion;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,11 +48,7 @@ final class Resources {
         continue;
       }
       progress.event("Network", name, "Creating");
-      engine.createNetwork(
-          name,
-          text(def, "driver", "bridge"),
-          flag(def, "internal"),
-          labels(def, project, Labels.NETWORK, e.getKey()));
+      engine.createNetwork(name, settings(def), labels(def, project, Labels.NETWORK, e.getKey()));
       progress.event("Network", name, "Created");
     }
   }
@@ -71,7 +71,10 @@ final class Resources {
       }
       progress.event("Volume", name, "Creating");
       engine.createVolume(
-          name, text(def, "driver", "local"), labels(def, project, Labels.VOLUME, e.getKey()));
+          name,
+          text(def, "driver", "local"),
+          strings(def.get("driver_opts")),
+          labels(def, project, Labels.VOLUME, e.getKey()));
       progress.event("Volume", name, "Created");
     }
   }
@@ -99,6 +102,47 @@ final class Resources {
     labels.put(keyLabel, key);
     labels.put(Labels.VERSION, BerthVersion.version());
     return labels;
+  }
+
+  /** A compose network's {@code driver}, flags, {@code driver_opts} and {@code ipam}. */
+  private static NetworkSettings settings(MapNode def) {
+    List<NetworkSettings.Pool> pools = new ArrayList<>();
+    String ipamDriver = null;
+    Map<String, String> ipamOptions = Map.of();
+    if (def.get("ipam") instanceof MapNode ipam) {
+      ipamDriver = text(ipam, "driver", null);
+      ipamOptions = strings(ipam.get("options"));
+      if (ipam.get("config") instanceof SeqNode config) {
+        for (Node item : config.items()) {
+          if (item instanceof MapNode pool) {
+            pools.add(
+                new NetworkSettings.Pool(
+                    text(pool, "subnet", null),
+                    text(pool, "ip_range", null),
+                    text(pool, "gateway", null),
+                    strings(pool.get("aux_addresses"))));
+          }
+        }
+      }
+    }
+    return new NetworkSettings(
+        text(def, "driver", "bridge"),
+        flag(def, "internal"),
+        flag(def, "attachable"),
+        strings(def.get("driver_opts")),
+        ipamDriver,
+        ipamOptions,
+        pools);
+  }
+
+  /** A map of scalars as strings (an absent one: empty). */
+  private static Map<String, String> strings(Node node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (node instanceof MapNode m) {
+      m.entries()
+          .forEach((k, v) -> out.put(k, v instanceof ScalarNode s && !s.isNull() ? s.text() : ""));
+    }
+    return out;
   }
 
   private static boolean flag(MapNode def, String key) {

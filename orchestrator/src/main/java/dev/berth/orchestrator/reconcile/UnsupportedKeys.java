@@ -42,6 +42,19 @@ final class UnsupportedKeys {
           "storage_opt",
           "blkio_config");
 
+  /**
+   * Keys of a service's attachment to one network ({@code services.x.networks.n.KEY}) that berth
+   * does not pass on yet; {@code aliases} and {@code ipv4_address} it does.
+   */
+  static final List<String> REFUSED_ON_NETWORKS =
+      List.of(
+          "ipv6_address",
+          "link_local_ips",
+          "mac_address",
+          "driver_opts",
+          "gw_priority",
+          "priority");
+
   /** Service keys docker compose ignores outside Swarm or Windows, and why. */
   static final List<Map.Entry<String, String>> WARNED =
       List.of(
@@ -76,6 +89,17 @@ final class UnsupportedKeys {
     for (String key : REFUSED) {
       if (a.has(key)) {
         throw refused(a, key, where + key);
+      }
+    }
+    if (a.get("networks") instanceof MapNode networks) {
+      for (Map.Entry<String, Node> n : networks.entries().entrySet()) {
+        if (n.getValue() instanceof MapNode attachment) {
+          for (String key : REFUSED_ON_NETWORKS) {
+            if (attachment.has(key)) {
+              throw refused(attachment, key, where + "networks." + n.getKey() + "." + key);
+            }
+          }
+        }
       }
     }
     if (a.get("platform") instanceof ScalarNode platform

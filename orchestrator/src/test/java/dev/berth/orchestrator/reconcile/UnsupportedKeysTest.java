@@ -178,4 +178,35 @@ class UnsupportedKeysTest {
     assertThatThrownBy(() -> UnsupportedKeys.check(ipv6, progress))
         .hasMessageContaining("networks.default.enable_ipv6: not supported by berth yet");
   }
+
+  @Test
+  void networkAttachmentKeysBerthDoesNotPass_areErrors_whileIpv4AddressIsFine() throws Exception {
+    Project ipv6 =
+        load(
+            """
+            services:
+              app:
+                image: busybox
+                networks:
+                  front: {ipv4_address: 10.9.0.5, ipv6_address: "fd00::5"}
+            networks:
+              front: {}
+            """);
+    Project ipv4 =
+        load(
+            """
+            services:
+              app:
+                image: busybox
+                networks:
+                  front: {ipv4_address: 10.9.0.5, aliases: [a]}
+            networks:
+              front: {}
+            """);
+
+    assertThatThrownBy(() -> UnsupportedKeys.check(ipv6, progress))
+        .hasMessageContaining(
+            "services.app.networks.front.ipv6_address: not supported by berth yet");
+    assertThatCode(() -> UnsupportedKeys.check(ipv4, progress)).doesNotThrowAnyException();
+  }
 }

@@ -19,5 +19,7 @@ public record NetworkingConfigTemplate(
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record EndpointTemplate(
-      @JsonProperty("Aliases") List<String> aliases, @JsonProperty("Links") List<String> links) {}
+      @JsonProperty("Aliases") List<String> aliases,
+      @JsonProperty("Links") List<String> links,
+      @JsonProperty("IPAMConfig") NetworkConnectTemplate.IpamConfig ipamConfig) {}
 }
