@@ -7,6 +7,7 @@ import dev.berth.orchestrator.engine.EngineConnector;
 import dev.berth.runtime.api.EngineClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,36 +19,42 @@ import picocli.CommandLine.Spec;
     name = "berth",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
-    description = "Docker Compose for Linux hosts without Docker.",
-    subcommands = {
-      VersionCommand.class,
-      ConfigCommand.class,
-      UpCommand.class,
-      DownCommand.class,
-      BuildCommand.class,
-      PsCommand.class,
-      LogsCommand.class,
-      RunCommand.class,
-      ExecCommand.class,
-      CreateCommand.class,
-      StartCommand.class,
-      StopCommand.class,
-      RestartCommand.class,
-      KillCommand.class,
-      RmCommand.class,
-      PauseCommand.class,
-      UnpauseCommand.class,
-      PullCommand.class,
-      ImagesCommand.class,
-      PortCommand.class,
-      TopCommand.class,
-      LsCommand.class,
-      WaitCommand.class,
-      EventsCommand.class,
-      CpCommand.class,
-      EngineCommand.class
-    })
+    description = "Docker Compose for Linux hosts without Docker.")
 public final class BerthCommand implements Runnable {
+
+  /**
+   * The subcommands, Docker Compose's, in the order the usage lists them. {@link BerthMain} adds
+   * only the one a command line names: picocli builds each one's model by reflection, and all of
+   * them cost a short-lived CLI about 0.15 s.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          VersionCommand.class,
+          ConfigCommand.class,
+          UpCommand.class,
+          DownCommand.class,
+          BuildCommand.class,
+          PsCommand.class,
+          LogsCommand.class,
+          RunCommand.class,
+          ExecCommand.class,
+          CreateCommand.class,
+          StartCommand.class,
+          StopCommand.class,
+          RestartCommand.class,
+          KillCommand.class,
+          RmCommand.class,
+          PauseCommand.class,
+          UnpauseCommand.class,
+          PullCommand.class,
+          ImagesCommand.class,
+          PortCommand.class,
+          TopCommand.class,
+          LsCommand.class,
+          WaitCommand.class,
+          EventsCommand.class,
+          CpCommand.class,
+          EngineCommand.class);
 
   /** How long one engine request may take before berth gives up on it. */
   static final Duration ENGINE_TIMEOUT = Duration.ofMinutes(2);

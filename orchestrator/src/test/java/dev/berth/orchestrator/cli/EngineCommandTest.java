@@ -113,7 +113,7 @@ class EngineCommandTest {
     env.put("BERTH_EXEC_ROOT", execRoot.toString());
     BerthCommand berth = new BerthCommand(HostContext.of(temp, env));
     StringWriter err = new StringWriter();
-    new picocli.CommandLine(berth).setErr(new PrintWriter(err)).parseArgs("version");
+    BerthMain.commandLine(berth, "version").setErr(new PrintWriter(err)).parseArgs("version");
 
     try (var client = berth.engine()) {
       assertThat(client.socket()).isEqualTo(socket);

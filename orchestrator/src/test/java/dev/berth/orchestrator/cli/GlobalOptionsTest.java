@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class GlobalOptionsTest {
 
   private static GlobalOptions parse(String... args) {
     BerthCommand command = new BerthCommand();
-    new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+    BerthMain.commandLine(command, args).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
     return command.global();
   }
 
