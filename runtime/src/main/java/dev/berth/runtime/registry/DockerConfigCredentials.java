@@ -108,6 +108,8 @@ public final class DockerConfigCredentials implements CredentialStore {
     try {
       try (var stdin = process.getOutputStream()) {
         stdin.write(server.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException notRead) {
+        // the helper ended without reading its input: its exit code and output say why
       }
       byte[] output = process.getInputStream().readAllBytes();
       if (!process.waitFor(HELPER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
