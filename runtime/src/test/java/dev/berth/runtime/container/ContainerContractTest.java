@@ -148,6 +148,10 @@ abstract class ContainerContractTest {
   @Test
   void stop_pid1ThatCannotGetTheSignal_isKilledWithoutWaitingOutTheGracePeriod() throws Exception {
     String id = run(busybox("sleep", "1000").build());
+    // past the runtime's own init (runc's is Go, which handles SIGTERM): sleep is PID 1
+    await()
+        .atMost(WAIT)
+        .until(() -> containers.top(id).stream().anyMatch(p -> p.contains("sleep")));
     long started = System.nanoTime();
 
     ContainerState state = containers.stop(id, Duration.ofSeconds(60));
