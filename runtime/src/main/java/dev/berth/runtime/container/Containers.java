@@ -660,6 +660,15 @@ public final class Containers implements AutoCloseable {
   }
 
   private void poll() {
+    try {
+      pollOnce();
+    } catch (RuntimeException e) {
+      // a task of scheduleWithFixedDelay that throws is never run again: exits would go unseen
+      events.event("", "error", "exit poller: " + e);
+    }
+  }
+
+  private void pollOnce() {
     for (ContainerRecord record : records.all()) {
       try {
         if (isAlive(record)) {

@@ -580,22 +580,29 @@ public final class EngineContainerService
 
   /**
    * A safety net under the die event for {@code wait}: a second run of a one-shot that exited at
-   * once was seen to leave a waiter hanging (CI, the CI example's migrate); the container's state
-   * settles it within a quarter of a second.
+   * once was seen to leave a waiter hanging (CI, the CI example's migrate), its record still
+   * "running" for 30 s although it had ended. {@link Containers#waitFor} looks at the monitor's
+   * exit file itself and records the exit, so the waiter does not depend on the engine's exit
+   * poller having seen it.
    */
   private void watchExit(String id, CompletableFuture<ExitStatus> done) {
     while (!done.isDone()) {
       try {
-        Thread.sleep(250);
+        containers.waitFor(id, Duration.ofMillis(250));
         ContainerState state = containers.inspect(id);
         if (!state.running() && state.status() != ContainerStatus.RESTARTING) {
           done.complete(ExitStatus.of(state.exitCode()));
+        } else {
+          Thread.sleep(50); // restarting by policy: the next run's exit is the one awaited
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (EngineException e) {
-        return; // removed: the removal completes the waiters
+        if (e.kind() != ErrorKind.UNAVAILABLE) {
+          return; // removed: the removal completes the waiters
+        }
+        // still running after the quarter second: look again
       }
     }
   }
