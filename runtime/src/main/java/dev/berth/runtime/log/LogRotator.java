@@ -1,7 +1,6 @@
 package dev.berth.runtime.log;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,11 @@ public final class LogRotator {
     }
     Files.move(files.current(), files.rotated(1), StandardCopyOption.ATOMIC_MOVE);
     if (Files.exists(ctlFifo)) {
-      try (OutputStream out = Files.newOutputStream(ctlFifo, StandardOpenOption.WRITE)) {
-        out.write("2 0 0\n".getBytes(StandardCharsets.US_ASCII));
+      // read-write: opening a FIFO write-only blocks until conmon reads it, forever if it is gone
+      try (java.nio.channels.FileChannel out =
+          java.nio.channels.FileChannel.open(
+              ctlFifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        out.write(java.nio.ByteBuffer.wrap("2 0 0\n".getBytes(StandardCharsets.US_ASCII)));
       }
     }
     return true;

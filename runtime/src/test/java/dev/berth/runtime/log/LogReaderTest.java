@@ -124,6 +124,21 @@ class LogReaderTest {
   }
 
   @Test
+  void rotator_whenConmonIsGone_doesNotBlockOnItsControlFifo() throws Exception {
+    Path fifo = dir.resolve("ctl");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Files.writeString(dir.resolve("ctr.log"), line(1, "stdout", "F", "a line over the limit"));
+    LogRotator rotator = new LogRotator(files(), 10, fifo);
+
+    // nobody reads the FIFO: a write-only open would wait for a reader forever
+    boolean rotated =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10), rotator::rotateIfNeeded);
+
+    assertThat(rotated).isTrue();
+  }
+
+  @Test
   void rotator_movesFilesAsideAndKeepsAtMostMaxFiles() throws Exception {
     Path log = dir.resolve("ctr.log");
     LogRotator rotator = new LogRotator(files(), 10, dir.resolve("absent-ctl"));
