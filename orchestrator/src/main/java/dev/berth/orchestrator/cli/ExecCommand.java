@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,13 +33,7 @@ final class ExecCommand implements Callable<Integer> {
       description = "Disable pseudo-TTY allocation (berth runs without a TTY either way for now).")
   boolean noTty;
 
-  @Option(
-      names = {"-i", "--interactive"},
-      arity = "0..1",
-      defaultValue = "true",
-      fallbackValue = "true",
-      description = "Keep STDIN open (default true; -i=false gives the command none).")
-  boolean interactive = true;
+  @Mixin StdinOption stdin;
 
   @Option(
       names = {"-e", "--env"},
@@ -95,7 +90,7 @@ final class ExecCommand implements Callable<Integer> {
             .exec(
                 target.id(),
                 new ExecSpec(command, env, user, workdir, privileged),
-                interactive ? parent.host().stdin().get() : null,
+                stdin.interactive ? parent.host().stdin().get() : null,
                 ByteOutput.of(session.out()),
                 ByteOutput.of(session.err()));
       } catch (IOException e) {

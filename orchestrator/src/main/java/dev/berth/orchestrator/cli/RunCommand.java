@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -54,13 +55,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Disable pseudo-TTY allocation (berth runs without a TTY either way for now).")
   boolean noTty;
 
-  @Option(
-      names = {"-i", "--interactive"},
-      description = "Keep STDIN open (default true; -i=false gives the command none).",
-      arity = "0..1",
-      defaultValue = "true",
-      fallbackValue = "true")
-  boolean interactive = true;
+  @Mixin StdinOption stdin;
 
   @Option(
       names = {"-e", "--env"},
@@ -143,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
         try {
           engine.attach(
               id,
-              interactive ? parent.host().stdin().get() : null,
+              stdin.interactive ? parent.host().stdin().get() : null,
               ByteOutput.of(session.out()),
               ByteOutput.of(session.err()),
               () -> engine.start(id));
@@ -187,6 +182,6 @@ final class RunCommand implements Callable<Integer> {
         user,
         servicePorts,
         useAliases,
-        interactive && !detach);
+        stdin.interactive && !detach);
   }
 }

@@ -87,23 +87,11 @@ class EngineContainerServiceContractTest extends ContainerServiceContract {
     var attachment =
         service.attach(
             id, new dev.berth.runtime.server.engine.AttachOptions(false, true, true, true, false));
-    java.util.concurrent.CompletableFuture.runAsync(
-        () -> {
-          try {
-            attachment.stream(java.io.InputStream.nullInputStream(), out, out);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+    streamInBackground(attachment, out);
 
     service.start(id);
 
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () ->
-                assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
-                    .isEqualTo("ready> "));
+    awaitOutput(out, "ready> ");
     assertThat(service.inspect(id).state().running()).isTrue();
   }
 
@@ -118,6 +106,14 @@ class EngineContainerServiceContractTest extends ContainerServiceContract {
     service.start(id);
     Thread.sleep(1000); // the prompt is in the log before the attach reads anything
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    streamInBackground(attachment, out);
+
+    awaitOutput(out, "ready> ");
+  }
+
+  private static void streamInBackground(
+      dev.berth.runtime.server.engine.ContainerAttachment attachment,
+      java.io.ByteArrayOutputStream out) {
     java.util.concurrent.CompletableFuture.runAsync(
         () -> {
           try {
@@ -126,12 +122,14 @@ class EngineContainerServiceContractTest extends ContainerServiceContract {
             throw new java.io.UncheckedIOException(e);
           }
         });
+  }
 
+  private static void awaitOutput(java.io.ByteArrayOutputStream out, String expected) {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(
             () ->
                 assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
-                    .isEqualTo("ready> "));
+                    .isEqualTo(expected));
   }
 }
