@@ -230,6 +230,7 @@ public final class Containers implements AutoCloseable {
   public ContainerState stop(String ref, Duration grace) throws EngineException {
     String id = records.resolve(ref);
     ContainerRecord record;
+    boolean signalDiscarded;
     synchronized (records.lock(id)) {
       record = records.get(id);
       if (record.status() == ContainerStatus.RESTARTING) {
@@ -240,6 +241,8 @@ public final class Containers implements AutoCloseable {
         return inspect(id);
       }
       records.save(record.manuallyStopped(true));
+      // asked before the signal: a process that has just exited is a zombie catching nothing
+      signalDiscarded = stopSignalDiscarded(record);
       if (record.status() == ContainerStatus.PAUSED) {
         // a frozen process gets no signal until thawed: kill, then thaw (as Docker does)
         signal(record, "SIGKILL");
@@ -253,7 +256,7 @@ public final class Containers implements AutoCloseable {
       }
     }
     Duration wait = grace != null ? grace : Duration.ofMillis(record.stopGraceMs());
-    if (stopSignalDiscarded(record)) {
+    if (signalDiscarded) {
       // the process cannot get the signal (a shell or server as PID 1 without a handler): the
       // grace period would only delay the SIGKILL that ends it either way
       wait = Duration.ZERO;
@@ -847,11 +850,24 @@ public final class Containers implements AutoCloseable {
     try {
       drivers.get(record.runtime()).run(new KillCall(record.runtimeId(), signal, false));
     } catch (EngineException e) {
-      if (!Files.exists(records.paths(record).monitor().exitFile(record.runtimeId()))) {
+      if (!Files.exists(records.paths(record).monitor().exitFile(record.runtimeId()))
+          && !initProcessGone(e)) {
         throw e;
       }
-      // it exited meanwhile: the signal has nothing left to do
+      // it exited meanwhile (perhaps before its monitor wrote the exit file): the signal has
+      // nothing left to do
     }
+  }
+
+  /**
+   * Whether the runtime refused a signal because the init process has already exited: crun says "No
+   * such process" (ESRCH from opening its pidfd), runc "not running" or "process already finished".
+   */
+  private static boolean initProcessGone(EngineException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("No such process")
+        || message.contains("container not running")
+        || message.contains("process already finished");
   }
 
   private void deleteRuntimeState(ContainerRecord record) {

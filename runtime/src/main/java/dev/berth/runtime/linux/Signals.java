@@ -89,7 +89,9 @@ public final class Signals {
     long caught = -1;
     for (String line : status.lines().toList()) {
       String[] fields = line.split("\\s+");
-      if (fields[0].equals("NSpid:")) {
+      if (fields[0].equals("State:") && fields.length > 1 && fields[1].equals("Z")) {
+        return false; // exited already: a zombie has no handlers left to report
+      } else if (fields[0].equals("NSpid:")) {
         namespaceInit = fields.length > 2 && fields[fields.length - 1].equals("1");
       } else if (fields[0].equals("SigCgt:") && fields.length == 2) {
         caught = Long.parseUnsignedLong(fields[1], 16);
