@@ -11,6 +11,7 @@ import dev.berth.runtime.layer.LinuxSpecialFiles;
 import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
+import dev.berth.runtime.state.FileTrees;
 import java.nio.file.Path;
 
 /**
@@ -21,15 +22,21 @@ public final class PullBench {
   private PullBench() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("usage: PullBench <reference> <empty store dir>");
+    if (args.length < 2 || args.length > 3) {
+      System.err.println("usage: PullBench <reference> <empty store dir> [pulls]");
       System.exit(2);
     }
-    // berthd is a long-running daemon like dockerd: report a cold pull (fresh JVM) and a warm one
-    // (same JVM, fresh store, nothing cached but the JIT's work)
-    long cold = pullOnce(args[0], Path.of(args[1], "cold"));
-    long warm = pullOnce(args[0], Path.of(args[1], "warm"));
-    System.out.println("berth-cold-ms " + cold + " berth-warm-ms " + warm);
+    // berthd is a long-running daemon like dockerd: the first pull runs with the JIT cold, later
+    // ones with the hot paths compiled. Each pull goes into a fresh store (nothing cached but the
+    // JIT's work); the times are printed on one line, first pull first.
+    int pulls = args.length == 3 ? Integer.parseInt(args[2]) : 6;
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < pulls; i++) {
+      Path root = Path.of(args[1], "pull" + i);
+      line.append(i == 0 ? "" : " ").append(pullOnce(args[0], root));
+      FileTrees.deleteTree(root);
+    }
+    System.out.println(line);
   }
 
   private static long pullOnce(String reference, Path root) throws Exception {
