@@ -41,9 +41,16 @@ import java.util.function.Consumer;
 /** {@link Engine} over the Docker Engine API, for berthd or any Docker-compatible engine. */
 public final class DockerApiEngine implements Engine {
   private final EngineClient client;
+  private final RegistryLogins logins;
 
   public DockerApiEngine(EngineClient client) {
+    this(client, RegistryLogins.NONE);
+  }
+
+  /** An engine that pulls with the caller's {@code logins} (sent as {@code X-Registry-Auth}). */
+  public DockerApiEngine(EngineClient client, RegistryLogins logins) {
     this.client = client;
+    this.logins = logins;
   }
 
   @Override
@@ -332,7 +339,7 @@ public final class DockerApiEngine implements Engine {
           "POST",
           "/images/create",
           Map.of("fromImage", name.repository(), "tag", name.tagOrDigest()),
-          null,
+          logins.header(reference).map(h -> Map.of("X-Registry-Auth", h)).orElse(Map.of()),
           p -> progress.accept(p.status() == null ? "" : p.status()));
     } catch (EngineException e) {
       throw new EngineException(e.kind(), "pull " + reference + ": " + e.getMessage(), e);

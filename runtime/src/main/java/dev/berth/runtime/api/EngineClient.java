@@ -208,10 +208,19 @@ public final class EngineClient implements AutoCloseable {
 
   private InputStream openStream(String method, String versioned, Request.Content content)
       throws EngineException {
+    return openRequest(method, versioned, content, Map.of());
+  }
+
+  private InputStream openRequest(
+      String method, String versioned, Request.Content content, Map<String, String> headers)
+      throws EngineException {
     Request request =
         newRequest(HttpMethod.fromString(method), versioned).idleTimeout(0, TimeUnit.MILLISECONDS);
     if (content != null) {
       request.body(content);
+    }
+    if (!headers.isEmpty()) {
+      request.headers(h -> headers.forEach(h::put));
     }
     InputStreamResponseListener listener = new InputStreamResponseListener();
     request.send(listener);
@@ -346,6 +355,21 @@ public final class EngineClient implements AutoCloseable {
       Consumer<ProgressTemplate> listener)
       throws EngineException {
     readProgress(method + " " + path, openStream(method, path, query, body), listener);
+  }
+
+  /**
+   * As {@link #progress(String, String, Map, Object, Consumer)} without a body and with extra
+   * request {@code headers} ({@code X-Registry-Auth} for a pull).
+   */
+  public void progress(
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, String> headers,
+      Consumer<ProgressTemplate> listener)
+      throws EngineException {
+    readProgress(
+        method + " " + path, openRequest(method, versioned(path, query), null, headers), listener);
   }
 
   /**

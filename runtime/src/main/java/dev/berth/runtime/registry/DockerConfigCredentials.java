@@ -41,11 +41,20 @@ public final class DockerConfigCredentials implements CredentialStore {
 
   /** Reads {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}, if present. */
   public static CredentialStore fromEnvironment() throws EngineException {
-    String dir = System.getenv("DOCKER_CONFIG");
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * As {@link #fromEnvironment()} with the variables of {@code env} ({@code DOCKER_CONFIG}, then
+   * {@code HOME}, then this process's home directory).
+   */
+  public static CredentialStore fromEnvironment(Map<String, String> env) throws EngineException {
+    String dir = env.get("DOCKER_CONFIG");
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
     Path file =
-        dir != null
+        dir != null && !dir.isEmpty()
             ? Path.of(dir, "config.json")
-            : Path.of(System.getProperty("user.home"), ".docker", "config.json");
+            : Path.of(home, ".docker", "config.json");
     return Files.isRegularFile(file) ? read(file) : CredentialStore.NONE;
   }
 
