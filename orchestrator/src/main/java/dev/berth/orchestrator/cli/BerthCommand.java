@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,17 +93,35 @@ public final class BerthCommand implements Runnable {
     Map<String, String> env = host.env();
     DaemonPaths paths = DaemonPaths.of(env, null, null, null);
     EngineAddress address = EngineAddress.resolve(global.host(), env, paths);
-    PrintWriter err = spec.commandLine().getErr();
     return EngineConnector.forThisProcess(env)
-        .connect(
-            address,
-            paths,
-            env,
-            ENGINE_TIMEOUT,
-            notice -> {
-              err.println("berth: " + notice);
-              err.flush();
-            });
+        .connect(address, paths, env, ENGINE_TIMEOUT, notices());
+  }
+
+  /**
+   * Begins connecting to the engine in the background, for a command that loads its project
+   * meanwhile; {@link EarlyEngine#finish()} gives the client as {@link #engine()} would.
+   */
+  EarlyEngine engineEarly() {
+    Map<String, String> env = host.env();
+    try {
+      EngineAddress address =
+          EngineAddress.resolve(global.host(), env, DaemonPaths.of(env, null, null, null));
+      EngineConnector connector = EngineConnector.forThisProcess(env);
+      return EarlyEngine.begin(
+          () -> connector.connectIfAnswering(address, ENGINE_TIMEOUT),
+          () -> EngineConnector.announce(address, env, notices()),
+          this::engine);
+    } catch (BerthException e) {
+      return EarlyEngine.begin(Optional::empty, () -> {}, this::engine); // engine() says why
+    }
+  }
+
+  private Consumer<String> notices() {
+    PrintWriter err = spec.commandLine().getErr();
+    return notice -> {
+      err.println("berth: " + notice);
+      err.flush();
+    };
   }
 
   /** Without a command, print the usage and succeed, as {@code docker compose} does. */

@@ -1,5 +1,6 @@
 package dev.berth.orchestrator.cli;
 
+import dev.berth.runtime.api.EngineHttp;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -11,7 +12,9 @@ public final class BerthMain {
   public static void main(String[] args) {
     PrintWriter out = new ByteOutput.Console(System.out);
     PrintWriter err = new ByteOutput.Console(System.err);
-    System.exit(run(args, out, err));
+    int code = run(args, out, err, HostContext.ofProcess(), true);
+    EngineHttp.discardPrestarted();
+    System.exit(code);
   }
 
   /** Runs berth with these arguments, writing only to {@code out} and {@code err}. */
@@ -21,8 +24,17 @@ public final class BerthMain {
 
   /** Runs berth in {@code host} (working directory, environment, stdin) instead of the JVM's. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, HostContext host) {
+    return run(args, out, err, host, false);
+  }
+
+  private static int run(
+      String[] args, PrintWriter out, PrintWriter err, HostContext host, boolean warmUp) {
     ErrorReporter reporter = new ErrorReporter();
-    CommandLine cli = commandLine(new BerthCommand(host), args);
+    String named = subcommandNamed(args, host);
+    if (warmUp) {
+      warmUp(named);
+    }
+    CommandLine cli = commandLineFor(new BerthCommand(host), named);
     cli.setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
@@ -35,12 +47,47 @@ public final class BerthMain {
   }
 
   /**
+   * Starts what the {@code named} subcommand will need on threads of their own while picocli builds
+   * and parses its command line: the engine's HTTP client (not for {@code config} and {@code
+   * version}) and the compiled compose schema. On a cold JVM each takes about as long as picocli's
+   * work; the command waits for them only if it gets there first (the schema: class
+   * initialisation), and a failure shows where the command uses them. A process's {@code main}
+   * only: the HTTP client nobody takes is stopped before it exits.
+   */
+  private static void warmUp(String named) {
+    if (named == null || named.equals("version")) {
+      return;
+    }
+    if (!named.equals("config")) {
+      EngineHttp.prestart();
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                Class.forName(
+                    "dev.berth.orchestrator.loader.schema.SchemaValidator",
+                    true,
+                    BerthMain.class.getClassLoader());
+              } catch (ClassNotFoundException | LinkageError e) {
+                // the loader meets the same failure and reports it
+              }
+            },
+            "berth-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
    * The command line of {@code berth} with the subcommand {@code args} name (all of them when they
    * name none it knows, for the usage and picocli's suggestions).
    */
   static CommandLine commandLine(BerthCommand berth, String... args) {
+    return commandLineFor(berth, subcommandNamed(args, berth.host()));
+  }
+
+  private static CommandLine commandLineFor(BerthCommand berth, String named) {
     CommandLine cli = new CommandLine(berth);
-    String named = subcommandNamed(args, berth.host());
     boolean known = BerthCommand.SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(named));
     for (Class<?> command : BerthCommand.SUBCOMMANDS) {
       if (!known || nameOf(command).equals(named)) {

@@ -4,6 +4,7 @@ import dev.berth.orchestrator.BerthException;
 import dev.berth.orchestrator.engine.DockerApiEngine;
 import dev.berth.orchestrator.engine.Engine;
 import dev.berth.orchestrator.engine.RegistryLogins;
+import dev.berth.runtime.api.EngineClient;
 
 /**
  * The engine a compose command drives, through {@link BerthCommand#engine()}: {@code --host}, else
@@ -15,6 +16,15 @@ final class EngineConnection {
   private EngineConnection() {}
 
   static Engine open(BerthCommand root) throws BerthException {
-    return new DockerApiEngine(root.engine(), RegistryLogins.of(root.host().env()));
+    return of(root, root.engine());
+  }
+
+  /** The engine of a connection begun early ({@link BerthCommand#engineEarly()}). */
+  static Engine open(BerthCommand root, EarlyEngine early) throws BerthException {
+    return of(root, early.finish());
+  }
+
+  private static Engine of(BerthCommand root, EngineClient client) {
+    return new DockerApiEngine(client, RegistryLogins.of(root.host().env()));
   }
 }

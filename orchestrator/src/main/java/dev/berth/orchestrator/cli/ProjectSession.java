@@ -67,6 +67,20 @@ final class ProjectSession implements AutoCloseable {
             .services(services)
             .stdin(g.files().contains("-") ? host.stdinText() : null)
             .build();
+    try (EarlyEngine early = parent.engineEarly()) {
+      return open(parent, services, modelOptional, request, early);
+    }
+  }
+
+  private static ProjectSession open(
+      BerthCommand parent,
+      List<String> services,
+      boolean modelOptional,
+      LoadRequest request,
+      EarlyEngine early)
+      throws BerthException, EngineException {
+    HostContext host = parent.host();
+    GlobalOptions g = parent.global();
     LoadedProject loaded;
     try {
       loaded = ComposeLoader.load(request);
@@ -85,14 +99,14 @@ final class ProjectSession implements AutoCloseable {
               new MapNode(
                   java.util.Map.of("name", ScalarNode.string(g.projectName(), Mark.NONE)),
                   Mark.NONE));
-      return new ProjectSession(parent, empty, EngineConnection.open(parent));
+      return new ProjectSession(parent, empty, EngineConnection.open(parent, early));
     }
     PrintWriter err = parent.spec.commandLine().getErr();
     loaded.warnings().forEach(w -> err.println("berth: warning: " + w));
     Project project =
         ServiceBuilds.withImageNames(InlineSources.resolve(loaded.project(), loaded.environment()));
     ProjectFilters.withSelectedServices(project, services); // names an unknown service
-    Engine engine = EngineConnection.open(parent);
+    Engine engine = EngineConnection.open(parent, early);
     return new ProjectSession(parent, project, engine);
   }
 

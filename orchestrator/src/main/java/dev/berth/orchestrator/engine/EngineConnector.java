@@ -4,8 +4,10 @@ import dev.berth.orchestrator.BerthException;
 import dev.berth.runtime.api.EngineClient;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -40,12 +42,7 @@ public final class EngineConnector {
       Duration timeout,
       Consumer<String> notices)
       throws BerthException {
-    if (address.source() == EngineAddress.Source.DEFAULT && env.containsKey("DOCKER_HOST")) {
-      notices.accept(
-          "DOCKER_HOST is set but berth drives berthd; pass --host "
-              + env.get("DOCKER_HOST")
-              + " (or set BERTH_HOST) to use that engine");
-    }
+    announce(address, env, notices);
     if (address.autoStarts()) {
       DaemonStarter.Outcome outcome =
           starter.ensureRunning(new DaemonPaths(paths.root(), paths.execRoot(), address.socket()));
@@ -57,6 +54,42 @@ public final class EngineConnector {
       return EngineClient.forUnixSocket(address.socket(), timeout);
     } catch (EngineException e) {
       throw new BerthException(ErrorKind.INTERNAL, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A client for {@code address} when an engine answers there already, its API version negotiated;
+   * empty when nothing answers (or anything else goes wrong: {@link #connect} then says what).
+   * Never starts berthd and says nothing, so a command may call it while it still loads its
+   * project, which may yet fail.
+   */
+  public Optional<EngineClient> connectIfAnswering(EngineAddress address, Duration timeout) {
+    if (!Files.exists(address.socket())) {
+      return Optional.empty();
+    }
+    EngineClient client;
+    try {
+      client = EngineClient.forUnixSocket(address.socket(), timeout);
+    } catch (EngineException e) {
+      return Optional.empty();
+    }
+    try {
+      client.apiVersion();
+      return Optional.of(client);
+    } catch (EngineException | RuntimeException e) {
+      client.close();
+      return Optional.empty();
+    }
+  }
+
+  /** What the user should know about {@code address} before berth uses it. */
+  public static void announce(
+      EngineAddress address, Map<String, String> env, Consumer<String> notices) {
+    if (address.source() == EngineAddress.Source.DEFAULT && env.containsKey("DOCKER_HOST")) {
+      notices.accept(
+          "DOCKER_HOST is set but berth drives berthd; pass --host "
+              + env.get("DOCKER_HOST")
+              + " (or set BERTH_HOST) to use that engine");
     }
   }
 }

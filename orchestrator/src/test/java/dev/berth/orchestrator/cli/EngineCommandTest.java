@@ -77,6 +77,33 @@ class EngineCommandTest {
   }
 
   @Test
+  void up_ofAProjectThatDoesNotLoad_startsNoBerthd() throws Exception {
+    // the engine connection begins while the project loads (EarlyEngine), but only to an engine
+    // that answers already: bad input must not start one
+    Files.writeString(temp.resolve("compose.yaml"), "services:\n  app:\n    image: [oops]\n");
+
+    CliRun up = berth(Map.of(), "up", "-d");
+
+    assertThat(up.exitCode()).isEqualTo(1);
+    assertThat(up.err()).contains("compose.yaml").contains("image");
+    assertThat(daemon()).isEmpty();
+    assertThat(socket).doesNotExist();
+  }
+
+  @Test
+  void up_withARunningBerthd_connectsEarlyAndRunsTheProject() throws Exception {
+    assertThat(berth(Map.of(), "engine", "start").exitCode()).isZero();
+    Files.writeString(temp.resolve("compose.yaml"), "name: early\nservices: {}\n");
+
+    CliRun ps = berth(Map.of("DOCKER_HOST", "unix:///nowhere.sock"), "ps");
+
+    assertThat(ps.exitCode()).as(ps.err()).isZero();
+    assertThat(ps.out()).startsWith("NAME");
+    // the early connection says what the usual one says
+    assertThat(ps.err()).contains("DOCKER_HOST is set but berth drives berthd");
+  }
+
+  @Test
   void startedDaemon_outlivesTheCliProcessThatStartedIt() throws Exception {
     Process cli = berthProcess("start");
     assertThat(cli.waitFor(90, TimeUnit.SECONDS)).isTrue();

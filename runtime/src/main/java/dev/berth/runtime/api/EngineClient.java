@@ -24,15 +24,10 @@ import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.UpgradeProtocolHandler;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A small Docker Engine API client over a unix socket, for berthd or any Docker-compatible engine.
@@ -56,44 +51,7 @@ public final class EngineClient implements AutoCloseable {
   /** A client for the engine listening on {@code socket}; close it to release its threads. */
   public static EngineClient forUnixSocket(Path socket, Duration timeout) throws EngineException {
     Objects.requireNonNull(socket, "socket");
-    // Jetty asks the platform MBean server whether oops are compressed unless told: that alone
-    // costs a short-lived CLI about 60 ms of JMX start-up.
-    System.getProperties().putIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");
-    QueuedThreadPool threads = new QueuedThreadPool(8, 1);
-    threads.setName("berth-engine-client");
-    threads.setDaemon(true);
-    // A unix socket needs no TLS: without an SSL context factory the client does not initialise
-    // the JDK's TLS providers (another 100 ms or so).
-    ClientConnector connector =
-        new ClientConnector() {
-          @Override
-          protected SslContextFactory.Client newSslContextFactory() {
-            return null;
-          }
-        };
-    connector.setExecutor(threads);
-    HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
-    http.setExecutor(threads);
-    http.setUserAgentField(null);
-    try {
-      http.start();
-    } catch (Exception e) {
-      throw new EngineException(ErrorKind.INTERNAL, "starting the engine client: " + e, e);
-    }
-    // Jetty upgrades only to websocket and h2c by itself; engines hijack exec and attach streams
-    // with "Upgrade: tcp" (see hijack); put after start, which sets the defaults
-    http.getProtocolHandlers()
-        .put(
-            new UpgradeProtocolHandler() {
-              @Override
-              protected boolean acceptHeaders(Request request, Response response) {
-                // asked when the status line arrives, before the response's headers
-                return super.acceptHeaders(request, response)
-                    || "tcp".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE));
-              }
-            });
-
-    return new EngineClient(socket, timeout, http);
+    return new EngineClient(socket, timeout, EngineHttp.take());
   }
 
   /** The socket this client talks to. */
