@@ -6,6 +6,7 @@ import dev.berth.orchestrator.model.Project;
 import dev.berth.orchestrator.model.Service;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +41,8 @@ final class Images {
       throws BerthException, EngineException {
     Set<String> toPull = new LinkedHashSet<>();
     List<String> toBuild = new java.util.ArrayList<>();
+    // each image is asked for once, however many services use it
+    Map<String, Optional<String>> known = new HashMap<>();
     for (Service s : project.serviceList()) {
       if (ServiceBuilds.buildable(s)) {
         if (needsBuild(project, s, build.mode())) {
@@ -49,7 +52,7 @@ final class Images {
       }
       String image = image(s);
       String policy = pullOverride != null ? pullOverride : policy(s);
-      boolean present = engine.imageId(image).isPresent();
+      boolean present = idOf(image, known).isPresent();
       switch (policy) {
         case "always" -> toPull.add(image);
         case "never" -> {
@@ -93,9 +96,14 @@ final class Images {
                                 })))
             .toList();
     Tasks.join(CompletableFuture.allOf(pulls.toArray(CompletableFuture[]::new)));
+    // what was pulled or built has a new id; the rest is as first found
+    known.keySet().removeAll(toPull);
+    for (String name : toBuild) {
+      known.remove(image(project.service(name).orElseThrow()));
+    }
     Map<String, String> ids = new LinkedHashMap<>();
     for (Service s : project.serviceList()) {
-      Optional<String> id = engine.imageId(image(s));
+      Optional<String> id = idOf(image(s), known);
       if (id.isEmpty()) {
         throw new BerthException(
             ErrorKind.NOT_FOUND, "service \"" + s.name() + "\": image " + image(s) + " not found");
@@ -103,6 +111,16 @@ final class Images {
       ids.put(s.name(), id.get());
     }
     return ids;
+  }
+
+  private Optional<String> idOf(String image, Map<String, Optional<String>> known)
+      throws EngineException {
+    Optional<String> id = known.get(image);
+    if (id == null) {
+      id = engine.imageId(image);
+      known.put(image, id);
+    }
+    return id;
   }
 
   private boolean needsBuild(Project project, Service s, BuildOptions.Mode mode)

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -65,7 +66,10 @@ public final class Reconciler {
     try (Tasks tasks = new Tasks(parallel)) {
       Map<String, String> images =
           new Images(engine, progress, tasks).ensure(project, options.pull(), build);
-      handleOrphans(full, options.removeOrphans());
+      // one list for the whole project: each service plans from its own share of it
+      List<ContainerInfo> current = engine.containers(Labels.ofProject(full.name()), true);
+      handleOrphans(full, current, options.removeOrphans());
+      Map<String, List<ContainerInfo>> existing = byService(current);
       Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
       List<String> order = order(project);
       for (String name : order) {
@@ -82,7 +86,13 @@ public final class Reconciler {
                     unused ->
                         tasks.submit(
                             () -> {
-                              converge(tasks, project, service, images.get(name), options);
+                              converge(
+                                  tasks,
+                                  project,
+                                  service,
+                                  images.get(name),
+                                  existing.getOrDefault(name, List.of()),
+                                  options);
                               return null;
                             })));
       }
@@ -138,11 +148,26 @@ public final class Reconciler {
         });
   }
 
+  /** The project's service containers (not one-offs) by service name. */
+  private static Map<String, List<ContainerInfo>> byService(List<ContainerInfo> containers) {
+    Map<String, List<ContainerInfo>> byService = new LinkedHashMap<>();
+    for (ContainerInfo c : containers) {
+      Optional<String> service = c.label(Labels.SERVICE);
+      if (service.isPresent() && "False".equals(c.label(Labels.ONEOFF).orElse("False"))) {
+        byService.computeIfAbsent(service.get(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    return byService;
+  }
+
   private void converge(
-      Tasks tasks, Project project, Service service, String imageId, UpOptions options)
+      Tasks tasks,
+      Project project,
+      Service service,
+      String imageId,
+      List<ContainerInfo> existing,
+      UpOptions options)
       throws BerthException, EngineException {
-    List<ContainerInfo> existing =
-        engine.containers(Labels.ofService(project.name(), service.name()), true);
     int replicas = options.scale().getOrDefault(service.name(), ContainerSpecs.replicas(service));
     List<ContainerAction> actions =
         Planner.plan(service, existing, imageId, replicas, options.recreate());
@@ -282,9 +307,10 @@ public final class Reconciler {
     progress.event("Container", name, "Started");
   }
 
-  private void handleOrphans(Project project, boolean remove) throws EngineException {
+  private void handleOrphans(Project project, List<ContainerInfo> current, boolean remove)
+      throws EngineException {
     List<ContainerInfo> orphans = new ArrayList<>();
-    for (ContainerInfo c : engine.containers(Labels.ofProject(project.name()), true)) {
+    for (ContainerInfo c : current) {
       String service = c.label(Labels.SERVICE).orElse("");
       if ("False".equals(c.label(Labels.ONEOFF).orElse("False"))
           && project.service(service).isEmpty()) {
