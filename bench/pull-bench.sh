@@ -67,6 +67,11 @@ mkdir -p "$WORK/bench-classes"
 javac -d "$WORK/bench-classes" -cp "$CP" "$ROOT/runtime/src/bench/java/dev/berth/bench/PullBench.java"
 
 echo "run,tool,wall_ms,notes"
+# Streaming, not buffering: the 86 MB image (three ~17 MB layers at once) pulls with a 16 MiB heap.
+rm -rf "$WORK/store"
+capped=$(java -Xmx16m -cp "$WORK/bench-classes:$CP" dev.berth.bench.PullBench "$REF" "$WORK/store" 1)
+echo "0,berth-16MiB-heap,$capped,one pull in a fresh JVM capped at -Xmx16m (fails with OutOfMemoryError if layers were buffered)"
+rm -rf "$WORK/store"
 for r in $(seq "$RUNS"); do
   rm -rf "$WORK/store"; sync
   t0=$(ms); out=$(java -cp "$WORK/bench-classes:$CP" dev.berth.bench.PullBench "$REF" "$WORK/store" 8); t1=$(ms)
