@@ -2,6 +2,8 @@ package dev.berth.runtime.container;
 
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
+import dev.berth.runtime.linux.AdoptedOrphans;
+import dev.berth.runtime.linux.LinuxException;
 import dev.berth.runtime.linux.Signals;
 import dev.berth.runtime.log.LogEntry;
 import dev.berth.runtime.log.LogQuery;
@@ -111,6 +113,13 @@ public final class Containers implements AutoCloseable {
       ContainerEvents events)
       throws EngineException {
     Containers containers = new Containers(config, runner, rootfs, host, clock, events);
+    try {
+      // what runtimes and monitors leave behind comes to us (reaped by the poller), not to the
+      // host's PID 1, which may reap it late and so hold back a container's exit
+      AdoptedOrphans.adopt();
+    } catch (LinuxException e) {
+      events.event("", "error", "cannot become a child subreaper: " + e.getMessage());
+    }
     containers.adopt();
     long poll = config.pollInterval().toMillis();
     containers.scheduler.scheduleWithFixedDelay(
@@ -672,6 +681,7 @@ public final class Containers implements AutoCloseable {
   }
 
   private void pollOnce() {
+    AdoptedOrphans.reap();
     for (ContainerRecord record : records.all()) {
       try {
         if (isAlive(record)) {
