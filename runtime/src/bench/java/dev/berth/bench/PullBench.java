@@ -8,7 +8,7 @@ import dev.berth.runtime.image.store.PulledImage;
 import dev.berth.runtime.image.store.PullListener;
 import dev.berth.runtime.layer.LayerLimits;
 import dev.berth.runtime.layer.LinuxSpecialFiles;
-import dev.berth.runtime.registry.CredentialStore;
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.runtime.state.FileTrees;

@@ -19,4 +19,21 @@ public record ImageName(String repository, String tagOrDigest) {
     }
     return new ImageName(reference, "latest");
   }
+
+  /**
+   * The registry the repository lives on, as Docker reads it: the first path component when it has
+   * a dot or a port or is {@code localhost}, else Docker Hub ({@code docker.io}).
+   */
+  public String registry() {
+    int slash = repository.indexOf('/');
+    if (slash < 0) {
+      return "docker.io";
+    }
+    String first = repository.substring(0, slash);
+    boolean domain = first.contains(".") || first.contains(":") || first.equals("localhost");
+    if (!domain || first.equals("index.docker.io") || first.equals("registry-1.docker.io")) {
+      return "docker.io";
+    }
+    return first;
+  }
 }

@@ -1,14 +1,11 @@
 package dev.berth.orchestrator.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.runtime.api.CredentialStore;
+import dev.berth.runtime.api.Credentials;
+import dev.berth.runtime.api.DockerConfigCredentials;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
-import dev.berth.runtime.image.ImageReference;
-import dev.berth.runtime.registry.CredentialStore;
-import dev.berth.runtime.registry.Credentials;
-import dev.berth.runtime.registry.DockerConfigCredentials;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import dev.berth.runtime.api.RegistryAuthHeader;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,20 +36,15 @@ public final class RegistryLogins {
     if (this == NONE) {
       return Optional.empty();
     }
-    ImageReference parsed;
-    try {
-      parsed = ImageReference.parse(reference);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // the engine names the bad reference
-    }
+    String registry = ImageName.parse(reference).registry();
     Optional<Credentials> login;
     try {
-      login = store().lookup(parsed.registry());
+      login = store().lookup(registry);
     } catch (IllegalStateException e) {
       // a credential helper named in config.json failed: say so rather than pull anonymously
       throw new EngineException(ErrorKind.PERMISSION_DENIED, e.getMessage(), e);
     }
-    return login.map(c -> encode(c, parsed.registry()));
+    return login.map(c -> RegistryAuthHeader.encode(c, registry));
   }
 
   private synchronized CredentialStore store() throws EngineException {
@@ -60,23 +52,6 @@ public final class RegistryLogins {
       store = DockerConfigCredentials.fromEnvironment(env);
     }
     return store;
-  }
-
-  private static String encode(Credentials login, String registry) {
-    Map<String, String> json = new LinkedHashMap<>();
-    if (!login.identityToken().isEmpty()) {
-      json.put("identitytoken", login.identityToken());
-    } else {
-      json.put("username", login.username());
-      json.put("password", login.password());
-    }
-    json.put(
-        "serveraddress", registry.equals("docker.io") ? "https://index.docker.io/v1/" : registry);
-    try {
-      return Base64.getUrlEncoder().encodeToString(new ObjectMapper().writeValueAsBytes(json));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

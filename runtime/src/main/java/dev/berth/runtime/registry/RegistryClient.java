@@ -1,5 +1,6 @@
 package dev.berth.runtime.registry;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.content.BlobStore;
 import dev.berth.runtime.image.Descriptor;

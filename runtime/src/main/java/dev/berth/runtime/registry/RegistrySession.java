@@ -1,5 +1,7 @@
 package dev.berth.runtime.registry;
 
+import dev.berth.runtime.api.CredentialStore;
+import dev.berth.runtime.api.Credentials;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.image.ImageReference;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.berth.runtime.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.runtime.api.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

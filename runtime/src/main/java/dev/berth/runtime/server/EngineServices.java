@@ -1,5 +1,7 @@
 package dev.berth.runtime.server;
 
+import dev.berth.runtime.api.CredentialStore;
+import dev.berth.runtime.api.DockerConfigCredentials;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.build.Builder;
@@ -23,8 +25,6 @@ import dev.berth.runtime.network.ipam.IpamRequest;
 import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netns.NetnsDirectory;
 import dev.berth.runtime.oci.LocalProcessRunner;
-import dev.berth.runtime.registry.CredentialStore;
-import dev.berth.runtime.registry.DockerConfigCredentials;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.runtime.server.engine.EventBus;

@@ -1,5 +1,6 @@
 package dev.berth.runtime.build;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.container.ContainerEvents;
 import dev.berth.runtime.container.ContainerSpec;
 import dev.berth.runtime.container.Containers;
@@ -16,7 +17,6 @@ import dev.berth.runtime.layer.LinuxSpecialFiles;
 import dev.berth.runtime.log.LogEntry;
 import dev.berth.runtime.log.LogQuery;
 import dev.berth.runtime.oci.LocalProcessRunner;
-import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.runtime.state.FileTrees;

@@ -3,6 +3,7 @@ package dev.berth.runtime.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.content.BlobStore;
 import dev.berth.runtime.content.DigestMismatchException;

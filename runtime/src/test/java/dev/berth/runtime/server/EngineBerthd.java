@@ -1,10 +1,10 @@
 package dev.berth.runtime.server;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.image.ImageReference;
 import dev.berth.runtime.image.Platform;
 import dev.berth.runtime.image.store.ImagePuller;
 import dev.berth.runtime.image.store.PullListener;
-import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.testkit.HostCommand;

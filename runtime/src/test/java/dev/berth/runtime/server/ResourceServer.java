@@ -1,5 +1,6 @@
 package dev.berth.runtime.server;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.image.store.ImageLoader;
 import dev.berth.runtime.image.store.ImageSaver;
 import dev.berth.runtime.image.store.ImageStore;
@@ -16,7 +17,6 @@ import dev.berth.runtime.network.dns.NameTable;
 import dev.berth.runtime.network.dns.QueryHandler;
 import dev.berth.runtime.network.ipam.PoolRange;
 import dev.berth.runtime.network.ipam.SubnetPool;
-import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.runtime.server.endpoints.EngineIdentity;
 import dev.berth.runtime.server.endpoints.EventsEndpoint;

@@ -1,9 +1,9 @@
 package dev.berth.runtime.server.endpoints;
 
+import dev.berth.runtime.api.CredentialStore;
+import dev.berth.runtime.api.Credentials;
 import dev.berth.runtime.image.store.ImagePuller;
 import dev.berth.runtime.image.store.ImageStore;
-import dev.berth.runtime.registry.CredentialStore;
-import dev.berth.runtime.registry.Credentials;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import java.util.Optional;

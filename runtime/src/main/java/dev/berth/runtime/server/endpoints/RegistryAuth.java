@@ -2,7 +2,7 @@ package dev.berth.runtime.server.endpoints;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.runtime.registry.Credentials;
+import dev.berth.runtime.api.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.image.Descriptor;
 import dev.berth.runtime.image.ImageReference;
 import dev.berth.runtime.image.Platform;
 import dev.berth.runtime.layer.LayerLimits;
 import dev.berth.runtime.layer.LinuxSpecialFiles;
-import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.testkit.DockerCli;

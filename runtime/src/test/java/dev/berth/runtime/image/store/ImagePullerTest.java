@@ -3,6 +3,7 @@ package dev.berth.runtime.image.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.image.Digest;
@@ -14,7 +15,6 @@ import dev.berth.runtime.layer.LinuxSpecialFiles;
 import dev.berth.runtime.linux.MountFlags;
 import dev.berth.runtime.linux.Mounts;
 import dev.berth.runtime.linux.Xattrs;
-import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.testkit.ManifestFormat;

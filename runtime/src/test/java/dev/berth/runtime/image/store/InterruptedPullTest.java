@@ -3,6 +3,7 @@ package dev.berth.runtime.image.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.image.Digest;
@@ -10,7 +11,6 @@ import dev.berth.runtime.image.ImageReference;
 import dev.berth.runtime.image.Platform;
 import dev.berth.runtime.layer.LayerLimits;
 import dev.berth.runtime.layer.LinuxSpecialFiles;
-import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.LocalRegistry;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;

@@ -2,12 +2,12 @@ package dev.berth.runtime.image.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.image.Digest;
 import dev.berth.runtime.image.ImageReference;
 import dev.berth.runtime.image.Platform;
 import dev.berth.runtime.layer.LayerLimits;
 import dev.berth.runtime.layer.LinuxSpecialFiles;
-import dev.berth.runtime.registry.CredentialStore;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
 import dev.berth.testkit.Layer;

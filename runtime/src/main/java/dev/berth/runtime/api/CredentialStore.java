@@ -1,4 +1,4 @@
-package dev.berth.runtime.registry;
+package dev.berth.runtime.api;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.berth.runtime.registry;
+package dev.berth.runtime.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,7 +21,7 @@ public record Credentials(String username, String password, String identityToken
   }
 
   /** The {@code Authorization} value for HTTP basic auth. */
-  String basicHeader() {
+  public String basicHeader() {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));

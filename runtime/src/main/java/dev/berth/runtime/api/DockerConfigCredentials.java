@@ -1,9 +1,7 @@
-package dev.berth.runtime.registry;
+package dev.berth.runtime.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.runtime.api.EngineException;
-import dev.berth.runtime.api.ErrorKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
