@@ -66,6 +66,7 @@ public final class Containers implements AutoCloseable {
   private final ContainerRecords records;
   private final RuntimeDrivers drivers;
   private final HealthSupervisor health;
+  private boolean adopting;
   private final CgroupStats stats;
 
   private Containers(
@@ -117,6 +118,7 @@ public final class Containers implements AutoCloseable {
       // what runtimes and monitors leave behind comes to us (reaped by the poller), not to the
       // host's PID 1, which may reap it late and so hold back a container's exit
       AdoptedOrphans.adopt();
+      containers.adopting = true;
     } catch (LinuxException e) {
       events.event("", "error", "cannot become a child subreaper: " + e.getMessage());
     }
@@ -625,6 +627,10 @@ public final class Containers implements AutoCloseable {
   public void close() {
     health.close();
     scheduler.shutdownNow();
+    if (adopting) {
+      adopting = false;
+      AdoptedOrphans.release();
+    }
   }
 
   // ---- lifecycle internals ----

@@ -19,11 +19,40 @@ import java.util.List;
  * lose its exit code).
  */
 public final class AdoptedOrphans {
+  private static int holders;
+
   private AdoptedOrphans() {}
 
-  /** Makes this process a child subreaper; call {@link #reap()} regularly afterwards. */
-  public static void adopt() throws LinuxException {
-    ChildSubreaper.set(true);
+  /**
+   * Makes this process a child subreaper until every {@code adopt} has been {@linkplain #release()
+   * released}; call {@link #reap()} regularly meanwhile.
+   */
+  public static synchronized void adopt() throws LinuxException {
+    if (holders == 0) {
+      ChildSubreaper.set(true);
+    }
+    holders++;
+  }
+
+  /**
+   * Ends one {@link #adopt()}; the last stops this process being a subreaper (orphans go to the
+   * host's PID 1 again) and reaps what has exited.
+   */
+  public static synchronized void release() {
+    if (holders == 0 || --holders > 0) {
+      return;
+    }
+    try {
+      ChildSubreaper.set(false);
+    } catch (LinuxException e) {
+      // prctl cannot fail for these arguments; if it did, the flag would only stay set
+    }
+    reap();
+  }
+
+  /** How many {@link #adopt()} calls are not released yet. */
+  static synchronized int holders() {
+    return holders;
   }
 
   /** Reaps every adopted orphan that has exited; returns their pids. */

@@ -26,6 +26,7 @@ class AdoptedOrphansTest {
 
   @AfterEach
   void putBack() throws LinuxException {
+    AdoptedOrphans.release();
     ChildSubreaper.set(wasSet);
   }
 
@@ -50,6 +51,19 @@ class AdoptedOrphansTest {
             });
 
     assertThat(Files.exists(Path.of("/proc", Integer.toString(orphan)))).isFalse();
+  }
+
+  @Test
+  void release_ofTheLastAdopter_stopsAdopting() throws LinuxException {
+    int others = AdoptedOrphans.holders() - 1; // engines of other tests still open in this JVM
+    AdoptedOrphans.adopt(); // a second holder, as two engines in one JVM
+
+    AdoptedOrphans.release();
+    assertThat(ChildSubreaper.isSet()).isTrue();
+    AdoptedOrphans.release();
+    assertThat(ChildSubreaper.isSet()).isEqualTo(others > 0);
+
+    AdoptedOrphans.adopt(); // for putBack's release
   }
 
   @Test
