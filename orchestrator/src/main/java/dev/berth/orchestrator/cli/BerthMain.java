@@ -2,7 +2,10 @@ package dev.berth.orchestrator.cli;
 
 import dev.berth.runtime.api.EngineHttp;
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point of the {@code berth} command. */
@@ -30,7 +33,7 @@ public final class BerthMain {
   private static int run(
       String[] args, PrintWriter out, PrintWriter err, HostContext host, boolean warmUp) {
     ErrorReporter reporter = new ErrorReporter();
-    String named = subcommandNamed(args, host);
+    String named = subcommandNamed(args);
     if (warmUp) {
       warmUp(named);
     }
@@ -83,7 +86,7 @@ public final class BerthMain {
    * name none it knows, for the usage and picocli's suggestions).
    */
   static CommandLine commandLine(BerthCommand berth, String... args) {
-    return commandLineFor(berth, subcommandNamed(args, berth.host()));
+    return commandLineFor(berth, subcommandNamed(args));
   }
 
   private static CommandLine commandLineFor(BerthCommand berth, String named) {
@@ -104,20 +107,57 @@ public final class BerthMain {
 
   /**
    * The first argument after the global options, which names the subcommand; null when there is
-   * none or the global options do not parse.
+   * none or the arguments are not plainly global options (then every subcommand is added and
+   * picocli says what is wrong). Read from the options' annotations rather than a picocli model:
+   * building that model costs a cold JVM tens of milliseconds.
    */
-  private static String subcommandNamed(String[] args, HostContext host) {
-    CommandLine probe =
-        new CommandLine(new BerthCommand(host))
-            .setUnmatchedArgumentsAllowed(true)
-            .setStopAtUnmatched(true)
-            .setCaseInsensitiveEnumValuesAllowed(true);
-    try {
-      List<String> rest = probe.parseArgs(args).unmatched();
-      return rest.isEmpty() ? null : rest.get(0);
-    } catch (CommandLine.ParameterException e) {
-      return null;
+  static String subcommandNamed(String[] args) {
+    Map<String, Boolean> takesValue = globalOptions();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        return arg;
+      }
+      if (arg.equals("--")) {
+        return null;
+      }
+      int equals = arg.indexOf('=');
+      String name =
+          arg.startsWith("--")
+              ? (equals < 0 ? arg : arg.substring(0, equals))
+              : arg.substring(0, 2);
+      Boolean value = takesValue.get(name);
+      if (value == null) {
+        return null; // not a global option (or a cluster of short ones)
+      }
+      boolean attached = arg.startsWith("--") ? equals >= 0 : arg.length() > 2;
+      if (value && !attached) {
+        i++; // its value is the next argument
+      } else if (!value && attached) {
+        return null;
+      }
     }
+    return null;
+  }
+
+  /** The names of berth's global options, each with whether it takes a value. */
+  private static Map<String, Boolean> globalOptions() {
+    Map<String, Boolean> options = new HashMap<>();
+    for (String help : List.of("-h", "--help", "-V", "--version")) {
+      options.put(help, false); // mixinStandardHelpOptions
+    }
+    for (Class<?> type : List.of(BerthCommand.class, GlobalOptions.class)) {
+      for (Field field : type.getDeclaredFields()) {
+        CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
+        if (option != null) {
+          boolean flag = field.getType() == boolean.class || field.getType() == Boolean.class;
+          for (String name : option.names()) {
+            options.put(name, !flag);
+          }
+        }
+      }
+    }
+    return options;
   }
 
   private static String nameOf(Class<?> command) {

@@ -4,8 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.runtime.api.BerthVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BerthMainTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "up -d | up",
+        "-f a.yml -p x up | up",
+        "--file=a.yml ps | ps",
+        "-fa.yml ps | ps",
+        "-f up ps | ps",
+        "--dry-run down | down",
+        "--debug --host unix:///x.sock --progress plain ps | ps",
+        "--env-file e --profile p --project-directory d --ansi never config | config",
+        "--nope up | ''",
+        "-dx up | ''",
+        "--debug=yes up | ''",
+        "--version | ''",
+        "-h | ''",
+        "-- up | ''"
+      })
+  void subcommandNamed_skipsTheGlobalOptionsAndTheirValues(String line, String named) {
+    assertThat(BerthMain.subcommandNamed(line.split(" ")))
+        .isEqualTo(named.isEmpty() ? null : named);
+  }
 
   @Test
   void version_printsComposeStyleLine() {
