@@ -550,7 +550,7 @@ public final class DockerApiEngine implements Engine {
 
   @Override
   public String build(BuildSpec spec, Consumer<String> output) throws EngineException {
-    return new ImageBuild(client).run(spec, output);
+    return new ImageBuild(client, logins).run(spec, output);
   }
 
   @Override

@@ -21,9 +21,11 @@ import java.util.function.Consumer;
  */
 final class ImageBuild {
   private final EngineClient client;
+  private final RegistryLogins logins;
 
-  ImageBuild(EngineClient client) {
+  ImageBuild(EngineClient client, RegistryLogins logins) {
     this.client = client;
+    this.logins = logins;
   }
 
   /** Builds and tags {@code spec}; the image id. */
@@ -104,6 +106,7 @@ final class ImageBuild {
             query(spec, berthd),
             body,
             "application/x-tar",
+            logins.configHeader().map(h -> Map.of("X-Registry-Config", h)).orElse(Map.of()),
             line -> {
               if (line.stream() != null) {
                 output.accept(line.stream());

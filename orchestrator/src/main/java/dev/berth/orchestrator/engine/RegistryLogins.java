@@ -47,6 +47,23 @@ public final class RegistryLogins {
     return login.map(c -> RegistryAuthHeader.encode(c, registry));
   }
 
+  /**
+   * The {@code X-Registry-Config} header of a build: every login of the config file, so the builder
+   * can pull base images that need one; empty when there is none.
+   */
+  public Optional<String> configHeader() throws EngineException {
+    if (this == NONE || !(store() instanceof DockerConfigCredentials file)) {
+      return Optional.empty();
+    }
+    Map<String, Credentials> all;
+    try {
+      all = file.all();
+    } catch (IllegalStateException e) {
+      throw new EngineException(ErrorKind.PERMISSION_DENIED, e.getMessage(), e);
+    }
+    return all.isEmpty() ? Optional.empty() : Optional.of(RegistryAuthHeader.encodeConfig(all));
+  }
+
   private synchronized CredentialStore store() throws EngineException {
     if (store == null) {
       store = DockerConfigCredentials.fromEnvironment(env);

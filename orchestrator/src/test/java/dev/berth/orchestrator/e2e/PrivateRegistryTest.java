@@ -1,4 +1,4 @@
-package dev.berth.orchestrator.engine;
+package dev.berth.orchestrator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import dev.berth.orchestrator.cli.BerthMain;
 import dev.berth.orchestrator.cli.HostContext;
 import dev.berth.runtime.registry.LocalRegistry;
 import dev.berth.testkit.DockerCli;
-import dev.berth.testkit.DockerdFixture;
 import dev.berth.testkit.HostCommand;
 import dev.berth.testkit.OciLayout;
 import dev.berth.testkit.TestImages;
@@ -26,12 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pull from a registry that needs a login, against Debian's dockerd: dockerd reads no
- * config.json, so the image arrives only when berth sends the caller's login (X-Registry-Auth) as
- * the docker CLI does.
+ * A registry that needs a login: the engine (dockerd, or a berthd without that login in its own
+ * config.json) gets the image only when berth sends the caller's login, with a pull as
+ * X-Registry-Auth and with a build (a private base image) as X-Registry-Config, as the docker CLI
+ * does.
  */
-class PrivateRegistryPullTest {
-  private static final String HOST = "unix://" + DockerdFixture.shared().socket();
+class PrivateRegistryTest {
+  private static final String HOST = "unix://" + TestEngine.socket();
   @TempDir static Path dir;
   private static LocalRegistry registry;
   private static String image;
@@ -65,7 +65,7 @@ class PrivateRegistryPullTest {
 
   @AfterAll
   static void stopRegistry() throws Exception {
-    new DockerCli(HOST).run(Duration.ofSeconds(30), "rmi", "-f", image);
+    new DockerCli(HOST).run(Duration.ofSeconds(30), "rmi", "-f", image, "berth-private-built");
     registry.close();
   }
 
@@ -95,11 +95,46 @@ class PrivateRegistryPullTest {
         .startsWith("sha256:");
   }
 
+  @Test
+  void build_fromAPrivateBaseImage_sendsTheLoginsFromDockerConfig() throws Exception {
+    Path project = Files.createDirectory(dir.resolve("built"));
+    Files.writeString(project.resolve("Dockerfile"), "FROM " + image + "\nLABEL built=by-berth\n");
+    Files.writeString(
+        project.resolve("compose.yaml"),
+        "name: privbuild\nservices:\n  app:\n    build: .\n    image: berth-private-built\n");
+    Path withLogin = Files.createDirectory(dir.resolve("build-config"));
+    String auth =
+        Base64.getEncoder().encodeToString("berth:s3cret".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(
+        withLogin.resolve("config.json"),
+        "{\"auths\": {\"" + registry.host() + "\": {\"auth\": \"" + auth + "\"}}}");
+    Path home = Files.createDirectory(dir.resolve("build-home"));
+    new DockerCli(HOST).run(Duration.ofSeconds(30), "rmi", "-f", image); // FROM must pull
+
+    StringWriter anonymousErr = new StringWriter();
+    int anonymous = berth(project, Map.of("HOME", home.toString()), anonymousErr, "build");
+    StringWriter loginErr = new StringWriter();
+    int loggedIn = berth(project, Map.of("DOCKER_CONFIG", withLogin.toString()), loginErr, "build");
+
+    assertThat(anonymous).as(anonymousErr.toString()).isEqualTo(1);
+    assertThat(loggedIn).as(loginErr.toString()).isZero();
+    assertThat(
+            new DockerCli(HOST)
+                .runChecked("image", "inspect", "-f", "{{.Id}}", "berth-private-built")
+                .stdout())
+        .startsWith("sha256:");
+  }
+
   private static int berth(Path project, Map<String, String> env, StringWriter err) {
+    return berth(project, env, err, "pull");
+  }
+
+  private static int berth(
+      Path project, Map<String, String> env, StringWriter err, String command) {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("PATH", System.getenv("PATH"));
     return BerthMain.run(
-        new String[] {"--host", HOST, "pull"},
+        new String[] {"--host", HOST, command},
         new PrintWriter(new StringWriter()),
         new PrintWriter(err),
         HostContext.of(project, all));

@@ -83,6 +83,19 @@ public final class DockerConfigCredentials implements CredentialStore {
     return new DockerConfigCredentials(byHost, helpers, parsed.credsStore, helperDir);
   }
 
+  /**
+   * Every login this file gives: its {@code auths}, and what each registry's {@code credHelpers}
+   * helper answers (a {@code credsStore} is asked per registry only, so its logins are not listed),
+   * by registry host.
+   */
+  public Map<String, Credentials> all() {
+    Map<String, Credentials> all = new HashMap<>(byHost);
+    for (Map.Entry<String, String> helper : helpers.entrySet()) {
+      askHelper(helper.getValue(), helper.getKey()).ifPresent(c -> all.put(helper.getKey(), c));
+    }
+    return all;
+  }
+
   @Override
   public Optional<Credentials> lookup(String registryHost) {
     String helper = helpers.getOrDefault(registryHost, store);
@@ -149,7 +162,11 @@ public final class DockerConfigCredentials implements CredentialStore {
   }
 
   /** {@code https://index.docker.io/v1/} is {@code docker.io}; schemes and paths are dropped. */
-  static String normalizeKey(String key) {
+  /**
+   * The registry host a config.json key or a server address names: {@code
+   * https://index.docker.io/v1/} and {@code registry-1.docker.io} are {@code docker.io}.
+   */
+  public static String normalizeKey(String key) {
     String host = key.replaceFirst("^[a-z]+://", "");
     int slash = host.indexOf('/');
     host = slash < 0 ? host : host.substring(0, slash);

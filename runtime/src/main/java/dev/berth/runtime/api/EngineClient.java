@@ -343,7 +343,27 @@ public final class EngineClient implements AutoCloseable {
       String contentType,
       Consumer<ProgressTemplate> listener)
       throws EngineException {
-    readProgress(method + " " + path, openStream(method, path, query, body, contentType), listener);
+    progress(method, path, query, body, contentType, Map.of(), listener);
+  }
+
+  /** As the overload above, with extra request {@code headers} ({@code X-Registry-Config}). */
+  public void progress(
+      String method,
+      String path,
+      Map<String, String> query,
+      InputStream body,
+      String contentType,
+      Map<String, String> headers,
+      Consumer<ProgressTemplate> listener)
+      throws EngineException {
+    readProgress(
+        method + " " + path,
+        openRequest(
+            method,
+            versioned(path, query),
+            new InputStreamRequestContent(contentType, body),
+            headers),
+        listener);
   }
 
   private static void readProgress(

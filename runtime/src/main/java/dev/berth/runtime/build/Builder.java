@@ -1,5 +1,6 @@
 package dev.berth.runtime.build;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.image.Descriptor;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds images from Dockerfiles as Docker's classic builder does, one stage after another up to
@@ -52,7 +54,7 @@ public final class Builder {
           "all_proxy");
 
   private final ImageStore store;
-  private final ImagePuller puller;
+  private final Function<CredentialStore, ImagePuller> pullerWith;
   private final RunExecutor runs;
   private final Path workRoot;
   private final BuildCache cache;
@@ -65,8 +67,22 @@ public final class Builder {
    */
   public Builder(ImageStore store, ImagePuller puller, RunExecutor runs, Path stateRoot)
       throws EngineException {
+    this(store, puller == null ? null : logins -> puller, runs, stateRoot);
+  }
+
+  /**
+   * @param pullerWith pulls missing base images with a build client's logins ({@code
+   *     X-Registry-Config}) before the engine's own; null when this engine cannot pull
+   * @param stateRoot where the builder keeps its cache and temporary files
+   */
+  public Builder(
+      ImageStore store,
+      Function<CredentialStore, ImagePuller> pullerWith,
+      RunExecutor runs,
+      Path stateRoot)
+      throws EngineException {
     this.store = store;
-    this.puller = puller;
+    this.pullerWith = pullerWith;
     this.runs = runs;
     this.workRoot = stateRoot.resolve("tmp");
     this.cache = BuildCache.open(stateRoot);
@@ -82,6 +98,12 @@ public final class Builder {
 
   /** Runs one build, reporting progress to {@code listener}. */
   public BuildResult build(BuildRequest request, BuildListener listener) throws EngineException {
+    return build(request, listener, CredentialStore.NONE);
+  }
+
+  /** As {@link #build(BuildRequest, BuildListener)}, pulling base images with {@code logins}. */
+  public BuildResult build(BuildRequest request, BuildListener listener, CredentialStore logins)
+      throws EngineException {
     List<ImageReference> tags = new ArrayList<>();
     for (String tag : request.tags()) {
       try {
@@ -102,7 +124,16 @@ public final class Builder {
     }
     try (ImageCommitter committer = ImageCommitter.open(store)) {
       Run run =
-          new Run(this, request, dockerfile, ignoreRules(request), listener, committer, work, tags);
+          new Run(
+              this,
+              request,
+              dockerfile,
+              ignoreRules(request),
+              listener,
+              committer,
+              work,
+              tags,
+              logins);
       return run.execute();
     } finally {
       try {
@@ -120,6 +151,16 @@ public final class Builder {
    */
   public BuildResult build(InputStream archive, BuildRequest request, BuildListener listener)
       throws EngineException {
+    return build(archive, request, listener, CredentialStore.NONE);
+  }
+
+  /**
+   * As {@link #build(InputStream, BuildRequest, BuildListener)}, pulling base images with the
+   * client's {@code logins} first.
+   */
+  public BuildResult build(
+      InputStream archive, BuildRequest request, BuildListener listener, CredentialStore logins)
+      throws EngineException {
     Path dir;
     try {
       dir = Files.createTempDirectory(workRoot, "context-");
@@ -128,7 +169,7 @@ public final class Builder {
     }
     try {
       contextUnpacker.unpack(archive, dir, "build context");
-      return build(request.withContext(dir), listener);
+      return build(request.withContext(dir), listener, logins);
     } catch (IOException e) {
       throw new EngineException(
           ErrorKind.INVALID_ARGUMENT, "reading the build context: " + e.getMessage(), e);
@@ -153,8 +194,11 @@ public final class Builder {
     return cache;
   }
 
-  /** The image named {@code text}, pulled when missing or when {@code pull} is set. */
-  ImageRecord image(String text, boolean pull) throws EngineException {
+  /**
+   * The image named {@code text}, pulled (with {@code logins} before the engine's own) when missing
+   * or when {@code pull} is set.
+   */
+  ImageRecord image(String text, boolean pull, CredentialStore logins) throws EngineException {
     ImageReference ref;
     try {
       ref = ImageReference.parse(text);
@@ -169,12 +213,12 @@ public final class Builder {
         return found.get();
       }
     }
-    if (puller == null) {
+    if (pullerWith == null) {
       throw new EngineException(
           ErrorKind.NOT_FOUND,
           "image " + text + " is not on this host and this engine cannot pull");
     }
-    puller.pull(ref, Platform.host(), PullListener.NONE);
+    pullerWith.apply(logins).pull(ref, Platform.host(), PullListener.NONE);
     return store.get(ref.toString());
   }
 

@@ -333,7 +333,7 @@ final class Instructions {
       return new SourceView(
           new CopySource("context " + from, dir), "named context " + from, null, DockerIgnore.NONE);
     }
-    ImageRecord image = run.builder().image(from, false);
+    ImageRecord image = run.image(from, false);
     StageState imageState = run.stateOf(image);
     LayerView view = run.view(imageState);
     return new SourceView(

@@ -1,5 +1,6 @@
 package dev.berth.runtime.build;
 
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.api.ErrorKind;
 import dev.berth.runtime.container.ResolvedUser;
@@ -39,6 +40,7 @@ final class Run {
   private final ImageCommitter committer;
   private final Path work;
   private final List<ImageReference> tags;
+  private final CredentialStore logins;
   private final Map<String, String> metaArgs = new HashMap<>();
   private final Set<String> usedBuildArgs = new LinkedHashSet<>();
   private final Map<String, StageState> done = new HashMap<>();
@@ -55,8 +57,10 @@ final class Run {
       BuildListener out,
       ImageCommitter committer,
       Path work,
-      List<ImageReference> tags) {
+      List<ImageReference> tags,
+      CredentialStore logins) {
     this.builder = builder;
+    this.logins = logins;
     this.request = request;
     this.dockerfile = dockerfile;
     this.ignore = ignore;
@@ -133,8 +137,13 @@ final class Run {
     return state;
   }
 
+  /** The image {@code text}, pulled with the client's logins when missing or {@code pull}. */
+  ImageRecord image(String text, boolean pull) throws EngineException {
+    return builder.image(text, pull, logins);
+  }
+
   private StageState fromImage(String text) throws EngineException {
-    ImageRecord image = builder.image(text, request.pull());
+    ImageRecord image = image(text, request.pull());
     StageState state = stateOf(image);
     state.cacheKey = image.id().hex();
     return state;

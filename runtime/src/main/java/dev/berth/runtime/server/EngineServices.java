@@ -146,10 +146,17 @@ public final class EngineServices implements AutoCloseable {
       RegistryConfig registry = config.registry();
       CredentialStore logins = DockerConfigCredentials.fromEnvironment();
       Path buildRoot = config.root().resolve("build");
+      ImagePuller enginePuller = new ImagePuller(RegistryClient.create(registry, logins), images);
       Builder builder =
           new Builder(
               images,
-              new ImagePuller(RegistryClient.create(registry, logins), images),
+              client ->
+                  client == CredentialStore.NONE
+                      ? enginePuller
+                      : new ImagePuller(
+                          RegistryClient.create(
+                              registry, at -> client.lookup(at).or(() -> logins.lookup(at))),
+                          images),
               new ContainerRunExecutor(
                   containers,
                   new EngineRoots(config.root(), config.execRoot()),

@@ -79,7 +79,9 @@ public final class BuildEndpoint implements Endpoints {
           }
         };
     try (InputStream body = request.stream()) {
-      BuildResult result = builder.build(body, build, listener);
+      BuildResult result =
+          builder.build(
+              body, build, listener, RegistryAuth.parseConfig(request.header("X-Registry-Config")));
       if (quiet) {
         stream.send(Map.of("stream", result.imageId() + "\n"));
       }

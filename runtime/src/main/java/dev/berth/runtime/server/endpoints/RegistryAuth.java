@@ -1,10 +1,15 @@
 package dev.berth.runtime.server.endpoints;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.runtime.api.CredentialStore;
 import dev.berth.runtime.api.Credentials;
+import dev.berth.runtime.api.DockerConfigCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,26 +37,58 @@ final class RegistryAuth {
       return Optional.empty();
     }
     try {
-      String text = header.get().strip().replace('+', '-').replace('/', '_');
-      byte[] json = Base64.getUrlDecoder().decode(text.replace("=", ""));
-      Template t = MAPPER.readValue(json, Template.class);
-      String username = t.username == null ? "" : t.username;
-      String password = t.password == null ? "" : t.password;
-      if (username.isEmpty() && t.auth != null && !t.auth.isEmpty()) {
-        String pair = new String(Base64.getDecoder().decode(t.auth), StandardCharsets.UTF_8);
-        int colon = pair.indexOf(':');
-        if (colon > 0) {
-          username = pair.substring(0, colon);
-          password = pair.substring(colon + 1);
-        }
-      }
-      String token = t.identitytoken == null ? "" : t.identitytoken;
-      if (username.isEmpty() && token.isEmpty()) {
-        return Optional.empty();
-      }
-      return Optional.of(new Credentials(username, password, token));
+      return credentials(MAPPER.readValue(decode(header.get()), Template.class));
     } catch (Exception e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Docker's {@code X-Registry-Config} header of a build: base64url JSON mapping each registry (its
+   * server address) to a login in the shape above. As dockerd, an undecodable header counts as no
+   * logins.
+   */
+  static CredentialStore parseConfig(Optional<String> header) {
+    if (header.isEmpty() || header.get().isBlank()) {
+      return CredentialStore.NONE;
+    }
+    Map<String, Credentials> byHost = new HashMap<>();
+    try {
+      Map<String, Template> entries =
+          MAPPER.readValue(decode(header.get()), new TypeReference<Map<String, Template>>() {});
+      entries.forEach(
+          (server, login) ->
+              credentials(login)
+                  .ifPresent(c -> byHost.put(DockerConfigCredentials.normalizeKey(server), c)));
+    } catch (Exception e) {
+      return CredentialStore.NONE;
+    }
+    return host -> Optional.ofNullable(byHost.get(host));
+  }
+
+  private static byte[] decode(String header) {
+    String text = header.strip().replace('+', '-').replace('/', '_');
+    return Base64.getUrlDecoder().decode(text.replace("=", ""));
+  }
+
+  private static Optional<Credentials> credentials(Template t) {
+    if (t == null) {
+      return Optional.empty();
+    }
+    String username = t.username == null ? "" : t.username;
+    String password = t.password == null ? "" : t.password;
+    if (username.isEmpty() && t.auth != null && !t.auth.isEmpty()) {
+      String pair = new String(Base64.getDecoder().decode(t.auth), StandardCharsets.UTF_8);
+      int colon = pair.indexOf(':');
+      if (colon > 0) {
+        username = pair.substring(0, colon);
+        password = pair.substring(colon + 1);
+      }
+    }
+    String token = t.identitytoken == null ? "" : t.identitytoken;
+    if (username.isEmpty() && token.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Credentials(username, password, token));
   }
 }
