@@ -48,6 +48,11 @@ public final class EngineClient implements AutoCloseable {
     this.http = http;
   }
 
+  /** A client over {@code http}, a client {@link EngineHttp} started (tests tune it). */
+  static EngineClient forUnixSocket(Path socket, Duration timeout, HttpClient http) {
+    return new EngineClient(socket, timeout, http);
+  }
+
   /** A client for the engine listening on {@code socket}; close it to release its threads. */
   public static EngineClient forUnixSocket(Path socket, Duration timeout) throws EngineException {
     Objects.requireNonNull(socket, "socket");
@@ -128,6 +133,7 @@ public final class EngineClient implements AutoCloseable {
     Request request =
         newRequest(HttpMethod.PUT, versioned)
             .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .body(new BytesRequestContent(contentType, body));
     send(request, HttpMethod.PUT, versioned);
   }
@@ -439,11 +445,16 @@ public final class EngineClient implements AutoCloseable {
       throws EngineException {
     String versioned = versioned(path, query);
     HttpMethod verb = HttpMethod.fromString(method);
-    Request request = newRequest(verb, versioned).timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+    // the engine may be silent for the whole limit (a wait, a stop's grace period): Jetty's idle
+    // timeout (30 s unless told) must not end the request first
+    Request request =
+        newRequest(verb, versioned)
+            .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+            .idleTimeout(limit.toMillis(), TimeUnit.MILLISECONDS);
     if (body != null) {
       request.body(new BytesRequestContent("application/json", writeJson(body, versioned)));
     }
-    ContentResponse response = send(request, verb, versioned);
+    ContentResponse response = send(request, verb, versioned, limit);
     if (type == Void.class || response.getContent().length == 0) {
       return null;
     }
@@ -505,11 +516,19 @@ public final class EngineClient implements AutoCloseable {
   }
 
   private ContentResponse send(HttpMethod method, String path) throws EngineException {
-    Request request = newRequest(method, path).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Request request =
+        newRequest(method, path)
+            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     return send(request, method, path);
   }
 
   private ContentResponse send(Request request, HttpMethod method, String path)
+      throws EngineException {
+    return send(request, method, path, timeout);
+  }
+
+  private ContentResponse send(Request request, HttpMethod method, String path, Duration limit)
       throws EngineException {
     ContentResponse response;
     try {
@@ -520,7 +539,7 @@ public final class EngineClient implements AutoCloseable {
     } catch (TimeoutException e) {
       throw new EngineException(
           ErrorKind.UNAVAILABLE,
-          method + " " + path + ": " + socket + " did not answer within " + timeout,
+          method + " " + path + ": " + socket + " did not answer within " + limit,
           e);
     } catch (ExecutionException e) {
       throw unreachable(method, path, e.getCause() == null ? e : e.getCause());

@@ -76,7 +76,7 @@ public final class EngineHttp {
     return start();
   }
 
-  private static HttpClient start() throws EngineException {
+  static HttpClient start() throws EngineException {
     // Jetty asks the platform MBean server whether oops are compressed unless told: that alone
     // costs a short-lived CLI about 60 ms of JMX start-up.
     System.getProperties().putIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.runtime.server.TestServer;
+import dev.berth.runtime.server.engine.ContainerSpec;
 import dev.berth.testkit.DockerdFixture;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,41 @@ class EngineClientTest {
   void stop() throws Exception {
     client.close();
     server.close();
+  }
+
+  @Test
+  void post_withALongLimit_outlastsTheHttpClientsIdleTimeout() throws Exception {
+    // a wait answers only when the container exits: the engine is silent for longer than the HTTP
+    // client's idle timeout (Jetty's default is 30 s; 300 ms here), but within the call's limit
+    String id =
+        server.containers.create(
+            new ContainerSpec(
+                Optional.empty(),
+                "busybox",
+                List.of(),
+                List.of("sleep", "1.5"),
+                List.of(),
+                false,
+                false,
+                false,
+                Map.of(),
+                false));
+    HttpClient http = EngineHttp.start();
+    http.setIdleTimeout(300);
+    try (EngineClient impatient =
+        EngineClient.forUnixSocket(server.socket, Duration.ofSeconds(10), http)) {
+      server.containers.start(id);
+
+      ContainerWaitTemplate done =
+          impatient.post(
+              "/containers/" + id + "/wait",
+              Map.of(),
+              null,
+              ContainerWaitTemplate.class,
+              Duration.ofSeconds(5));
+
+      assertThat(done.statusCode()).isZero();
+    }
   }
 
   @Test

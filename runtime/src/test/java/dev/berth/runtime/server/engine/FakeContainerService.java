@@ -213,6 +213,7 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
       case "echo" -> container.output(1, (String.join(" ", args) + "\n").getBytes(UTF8));
       case "cat" -> container.output(1, container.readStdin());
       case "sh" -> code = shell(container, script);
+      case "sleep" -> code = sleep(args);
       default -> {
         container.output(2, ("fake: " + program + ": not found\n").getBytes(UTF8));
         code = 127;
@@ -233,6 +234,19 @@ public final class FakeContainerService implements ContainerService, AutoCloseab
     exited.complete(ExitStatus.of(code));
     if (container.spec.autoRemove()) {
       removeNow(container);
+    }
+  }
+
+  /** {@code sleep SECONDS}, fractions allowed; interrupted (the fake closing) it fails. */
+  private static int sleep(List<String> args) {
+    try {
+      Thread.sleep((long) (Double.parseDouble(args.isEmpty() ? "0" : args.get(0)) * 1000));
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 130;
+    } catch (NumberFormatException e) {
+      return 1;
     }
   }
 
