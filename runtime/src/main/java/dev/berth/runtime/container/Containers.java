@@ -66,8 +66,10 @@ public final class Containers implements AutoCloseable {
   private final ContainerRecords records;
   private final RuntimeDrivers drivers;
   private final HealthSupervisor health;
-  private boolean adopting;
   private final CgroupStats stats;
+
+  /** Whether this engine holds an {@link AdoptedOrphans#adopt()} to release on close. */
+  private boolean adopting;
 
   private Containers(
       ContainersConfig config,
