@@ -6,10 +6,8 @@ import dev.berth.orchestrator.cli.BerthMain;
 import dev.berth.orchestrator.cli.HostContext;
 import dev.berth.runtime.registry.LocalRegistry;
 import dev.berth.testkit.DockerCli;
-import dev.berth.testkit.HostCommand;
 import dev.berth.testkit.OciLayout;
 import dev.berth.testkit.TestImages;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,31 +33,29 @@ class PrivateRegistryTest {
   private static LocalRegistry registry;
   private static String image;
 
+  /** A DOCKER_CONFIG directory whose config.json has the registry's login. */
+  private static Path withLogin;
+
+  /** A HOME without any Docker config. */
+  private static Path home;
+
   @BeforeAll
   static void startRegistry() throws Exception {
-    Path htpasswd = dir.resolve("htpasswd");
-    try (InputStream in =
-        LocalRegistry.class.getResourceAsStream("/registry/htpasswd_berth_s3cret")) {
-      Files.write(htpasswd, in.readAllBytes());
-    }
-    registry =
-        LocalRegistry.start(
-            Files.createDirectory(dir.resolve("registry")),
-            "auth:\n  htpasswd:\n    realm: berth-test\n    path: " + htpasswd + "\n");
+    registry = LocalRegistry.withLogin(dir.resolve("registry"));
     OciLayout layout =
         TestImages.build(TestImages.busybox(), Files.createDirectory(dir.resolve("layout")));
-    image = registry.host() + "/berth-private-pull:latest";
-    HostCommand.runChecked(
-        List.of(
-            "skopeo",
-            "--insecure-policy",
-            "copy",
-            "--dest-tls-verify=false",
-            "--dest-creds",
-            "berth:s3cret",
-            layout.transportReference(),
-            "docker://" + image),
-        Duration.ofSeconds(120));
+    registry.push(layout, "berth-private:latest");
+    image = registry.host() + "/berth-private:latest";
+    withLogin = Files.createDirectory(dir.resolve("docker-config"));
+    String auth =
+        Base64.getEncoder()
+            .encodeToString(
+                (LocalRegistry.USER + ":" + LocalRegistry.PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+    Files.writeString(
+        withLogin.resolve("config.json"),
+        "{\"auths\": {\"" + registry.host() + "\": {\"auth\": \"" + auth + "\"}}}");
+    home = Files.createDirectory(dir.resolve("home")); // no .docker/config.json there
   }
 
   @AfterAll
@@ -75,13 +70,6 @@ class PrivateRegistryTest {
     Files.writeString(
         project.resolve("compose.yaml"),
         "name: privpull\nservices:\n  app:\n    image: " + image + "\n");
-    Path withLogin = Files.createDirectory(dir.resolve("docker-config"));
-    String auth =
-        Base64.getEncoder().encodeToString("berth:s3cret".getBytes(StandardCharsets.UTF_8));
-    Files.writeString(
-        withLogin.resolve("config.json"),
-        "{\"auths\": {\"" + registry.host() + "\": {\"auth\": \"" + auth + "\"}}}");
-    Path home = Files.createDirectory(dir.resolve("home")); // no .docker/config.json there
 
     StringWriter anonymousErr = new StringWriter();
     int anonymous = berth(project, Map.of("HOME", home.toString()), anonymousErr);
@@ -102,13 +90,6 @@ class PrivateRegistryTest {
     Files.writeString(
         project.resolve("compose.yaml"),
         "name: privbuild\nservices:\n  app:\n    build: .\n    image: berth-private-built\n");
-    Path withLogin = Files.createDirectory(dir.resolve("build-config"));
-    String auth =
-        Base64.getEncoder().encodeToString("berth:s3cret".getBytes(StandardCharsets.UTF_8));
-    Files.writeString(
-        withLogin.resolve("config.json"),
-        "{\"auths\": {\"" + registry.host() + "\": {\"auth\": \"" + auth + "\"}}}");
-    Path home = Files.createDirectory(dir.resolve("build-home"));
     new DockerCli(HOST).run(Duration.ofSeconds(30), "rmi", "-f", image); // FROM must pull
 
     StringWriter anonymousErr = new StringWriter();
@@ -117,6 +98,7 @@ class PrivateRegistryTest {
     int loggedIn = berth(project, Map.of("DOCKER_CONFIG", withLogin.toString()), loginErr, "build");
 
     assertThat(anonymous).as(anonymousErr.toString()).isEqualTo(1);
+    assertThat(anonymousErr.toString()).containsIgnoringCase("auth");
     assertThat(loggedIn).as(loginErr.toString()).isZero();
     assertThat(
             new DockerCli(HOST)

@@ -1,6 +1,9 @@
 package dev.berth.runtime.registry;
 
+import dev.berth.testkit.HostCommand;
+import dev.berth.testkit.OciLayout;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -8,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +37,42 @@ public final class LocalRegistry implements AutoCloseable {
     LocalRegistry r = new LocalRegistry(dir, freePort(), extraConfig);
     r.startProcess();
     return r;
+  }
+
+  /** The one login a {@link #withLogin} registry accepts. */
+  public static final String USER = "berth";
+
+  public static final String PASSWORD = "s3cret";
+
+  /**
+   * A registry storing in {@code dir} that takes only {@link #USER}/{@link #PASSWORD} (htpasswd
+   * basic auth).
+   */
+  public static LocalRegistry withLogin(Path dir) throws IOException {
+    Path htpasswd = Files.createDirectories(dir).resolve("htpasswd");
+    try (InputStream in =
+        LocalRegistry.class.getResourceAsStream("/registry/htpasswd_berth_s3cret")) {
+      Files.write(htpasswd, in.readAllBytes());
+    }
+    return start(dir, "auth:\n  htpasswd:\n    realm: berth-test\n    path: " + htpasswd + "\n");
+  }
+
+  /**
+   * Pushes {@code layout} here as {@code repository} ({@code name:tag}) with skopeo, logged in as
+   * {@link #USER} (which a registry without auth ignores).
+   */
+  public void push(OciLayout layout, String repository) {
+    HostCommand.runChecked(
+        List.of(
+            "skopeo",
+            "--insecure-policy",
+            "copy",
+            "--dest-tls-verify=false",
+            "--dest-creds",
+            USER + ":" + PASSWORD,
+            layout.transportReference(),
+            "docker://" + host() + "/" + repository),
+        Duration.ofSeconds(120));
   }
 
   public String host() {

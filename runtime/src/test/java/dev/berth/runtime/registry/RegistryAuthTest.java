@@ -15,7 +15,6 @@ import dev.berth.testkit.HostCommand;
 import dev.berth.testkit.OciLayout;
 import dev.berth.testkit.TempDirs;
 import dev.berth.testkit.TestImages;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,15 +48,7 @@ class RegistryAuthTest {
     issuer = new TokenIssuer(pki);
     tokenRegistry =
         LocalRegistry.start(Files.createDirectory(dir.resolve("token")), issuer.registryConfig());
-    Path htpasswd = dir.resolve("htpasswd");
-    try (InputStream in =
-        RegistryAuthTest.class.getResourceAsStream("/registry/htpasswd_berth_s3cret")) {
-      Files.write(htpasswd, in.readAllBytes());
-    }
-    basicRegistry =
-        LocalRegistry.start(
-            Files.createDirectory(dir.resolve("basic")),
-            "auth:\n  htpasswd:\n    realm: berth-test\n    path: " + htpasswd + "\n");
+    basicRegistry = LocalRegistry.withLogin(dir.resolve("basic"));
     tlsRegistry =
         LocalRegistry.start(
             Files.createDirectory(dir.resolve("tls")),

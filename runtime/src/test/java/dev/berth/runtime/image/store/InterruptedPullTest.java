@@ -14,7 +14,6 @@ import dev.berth.runtime.layer.LinuxSpecialFiles;
 import dev.berth.runtime.registry.LocalRegistry;
 import dev.berth.runtime.registry.RegistryClient;
 import dev.berth.runtime.registry.RegistryConfig;
-import dev.berth.testkit.HostCommand;
 import dev.berth.testkit.Layer;
 import dev.berth.testkit.LayerEntry;
 import dev.berth.testkit.OciLayout;
@@ -57,15 +56,7 @@ class InterruptedPullTest {
                 Layer.of(List.of(LayerEntry.file("big.bin", 0644, noise)))),
             Map.of());
     layout = TestImages.build(image, Files.createDirectory(dir.resolve("layout")));
-    HostCommand.runChecked(
-        List.of(
-            "skopeo",
-            "--insecure-policy",
-            "copy",
-            "--dest-tls-verify=false",
-            layout.transportReference(),
-            "docker://" + registry.host() + "/big:v1"),
-        Duration.ofSeconds(120));
+    registry.push(layout, "big:v1");
   }
 
   @AfterEach

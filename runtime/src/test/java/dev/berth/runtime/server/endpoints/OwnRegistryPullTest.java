@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.runtime.registry.LocalRegistry;
 import dev.berth.runtime.server.ResourceServer;
 import dev.berth.runtime.server.UnixHttp;
-import dev.berth.testkit.HostCommand;
 import dev.berth.testkit.OciLayout;
 import dev.berth.testkit.TestImages;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,28 +26,10 @@ class OwnRegistryPullTest {
 
   @BeforeAll
   static void startRegistry() throws Exception {
-    Path htpasswd = dir.resolve("htpasswd");
-    try (InputStream in =
-        OwnRegistryPullTest.class.getResourceAsStream("/registry/htpasswd_berth_s3cret")) {
-      Files.write(htpasswd, in.readAllBytes());
-    }
-    registry =
-        LocalRegistry.start(
-            Files.createDirectory(dir.resolve("registry")),
-            "auth:\n  htpasswd:\n    realm: berth-test\n    path: " + htpasswd + "\n");
+    registry = LocalRegistry.withLogin(dir.resolve("registry"));
     OciLayout layout =
         TestImages.build(TestImages.busybox(), Files.createDirectory(dir.resolve("layout")));
-    HostCommand.runChecked(
-        List.of(
-            "skopeo",
-            "--insecure-policy",
-            "copy",
-            "--dest-tls-verify=false",
-            "--dest-creds",
-            "berth:s3cret",
-            layout.transportReference(),
-            "docker://" + registry.host() + "/private:latest"),
-        Duration.ofSeconds(120));
+    registry.push(layout, "private:latest");
   }
 
   @AfterAll
@@ -86,17 +64,7 @@ class OwnRegistryPullTest {
   void pull_whoseLayerIsGoneFromTheRegistry_endsTheStreamWithDockerdsErrorLine() throws Exception {
     OciLayout layout =
         TestImages.build(TestImages.layered(), Files.createDirectory(dir.resolve("broken-layout")));
-    HostCommand.runChecked(
-        List.of(
-            "skopeo",
-            "--insecure-policy",
-            "copy",
-            "--dest-tls-verify=false",
-            "--dest-creds",
-            "berth:s3cret",
-            layout.transportReference(),
-            "docker://" + registry.host() + "/broken:latest"),
-        Duration.ofSeconds(120));
+    registry.push(layout, "broken:latest");
     String lastLayer = layout.layerDigests().get(2).replace("sha256:", "");
     Path blob =
         dir.resolve(
