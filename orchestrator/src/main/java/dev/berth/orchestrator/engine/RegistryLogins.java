@@ -21,6 +21,7 @@ public final class RegistryLogins {
 
   private final Map<String, String> env;
   private CredentialStore store;
+  private Optional<String> configHeader;
 
   private RegistryLogins(Map<String, String> env) {
     this.env = env;
@@ -51,7 +52,14 @@ public final class RegistryLogins {
    * The {@code X-Registry-Config} header of a build: every login of the config file, so the builder
    * can pull base images that need one; empty when there is none.
    */
-  public Optional<String> configHeader() throws EngineException {
+  public synchronized Optional<String> configHeader() throws EngineException {
+    if (configHeader == null) {
+      configHeader = encodeAll(); // once: each credential helper is a process to run
+    }
+    return configHeader;
+  }
+
+  private Optional<String> encodeAll() throws EngineException {
     if (this == NONE || !(store() instanceof DockerConfigCredentials file)) {
       return Optional.empty();
     }

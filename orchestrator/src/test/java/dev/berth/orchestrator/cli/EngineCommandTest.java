@@ -91,7 +91,7 @@ class EngineCommandTest {
   }
 
   @Test
-  void up_withARunningBerthd_connectsEarlyAndRunsTheProject() throws Exception {
+  void ps_withARunningBerthd_runsAndSaysWhatTheUsualConnectionSays() throws Exception {
     assertThat(berth(Map.of(), "engine", "start").exitCode()).isZero();
     Files.writeString(temp.resolve("compose.yaml"), "name: early\nservices: {}\n");
 
@@ -99,7 +99,7 @@ class EngineCommandTest {
 
     assertThat(ps.exitCode()).as(ps.err()).isZero();
     assertThat(ps.out()).startsWith("NAME");
-    // the early connection says what the usual one says
+    // a berthd that answers is connected early (EarlyEngine), which must print the same notices
     assertThat(ps.err()).contains("DOCKER_HOST is set but berth drives berthd");
   }
 
