@@ -264,15 +264,17 @@ public final class Containers implements AutoCloseable {
         } catch (EngineException e) {
           // runc thaws a container it kills itself
         }
+      } else if (signalDiscarded) {
+        // the process cannot get the signal (a shell or server as PID 1 without a handler): the
+        // signal and the grace period would only delay the SIGKILL that ends it either way
+        signal(record, "SIGKILL");
       } else {
         signal(record, record.stopSignal());
       }
     }
     Duration wait = grace != null ? grace : Duration.ofMillis(record.stopGraceMs());
     if (signalDiscarded) {
-      // the process cannot get the signal (a shell or server as PID 1 without a handler): the
-      // grace period would only delay the SIGKILL that ends it either way
-      wait = Duration.ZERO;
+      wait = KILL_WAIT;
     }
     if (awaitExit(id, wait).isEmpty()) {
       synchronized (records.lock(id)) {

@@ -71,9 +71,9 @@ public final class Signals {
 
   /**
    * Whether the kernel discards {@code signal} sent to process {@code pid}: the process is the init
-   * of its own PID namespace (as a container's first process is) and has no handler for it, and
-   * such a process gets no signal but SIGKILL and SIGSTOP it does not handle. False when {@code
-   * /proc} does not say (the process is gone).
+   * of its own PID namespace (as a container's first process is) and neither handles, blocks nor
+   * waits for it (tini waits in sigtimedwait), and such a process gets no signal but SIGKILL and
+   * SIGSTOP it does not handle. False when {@code /proc} does not say (the process is gone).
    */
   public static boolean discardedByNamespaceInit(int pid, int signal) {
     if (signal == SIGKILL || signal == SIGSTOP || signal <= 0 || signal > 64) {
@@ -87,6 +87,7 @@ public final class Signals {
     }
     boolean namespaceInit = false;
     long caught = -1;
+    long blocked = -1;
     for (String line : status.lines().toList()) {
       String[] fields = line.split("\\s+");
       if (fields[0].equals("State:") && fields.length > 1 && fields[1].equals("Z")) {
@@ -95,8 +96,27 @@ public final class Signals {
         namespaceInit = fields.length > 2 && fields[fields.length - 1].equals("1");
       } else if (fields[0].equals("SigCgt:") && fields.length == 2) {
         caught = Long.parseUnsignedLong(fields[1], 16);
+      } else if (fields[0].equals("SigBlk:") && fields.length == 2) {
+        blocked = Long.parseUnsignedLong(fields[1], 16);
       }
     }
-    return namespaceInit && caught != -1 && (caught & (1L << (signal - 1))) == 0;
+    long bit = 1L << (signal - 1);
+    // a blocked signal stays pending for a signalfd (catatonit); a process in sigtimedwait (tini)
+    // gets the signals it waits for, though /proc shows them unblocked while it waits
+    return namespaceInit
+        && caught != -1
+        && blocked != -1
+        && (caught & bit) == 0
+        && (blocked & bit) == 0
+        && !waitingForSignals(pid);
+  }
+
+  private static boolean waitingForSignals(int pid) {
+    try {
+      return Files.readString(Path.of("/proc", Integer.toString(pid), "wchan"))
+          .contains("sigtimedwait");
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -51,6 +51,21 @@ class SignalsTest {
   }
 
   @Test
+  void discardedByNamespaceInit_initThatBlocksTheSignalToWaitForIt_false() throws Exception {
+    // tini blocks the signals it forwards and takes them with sigtimedwait: none is caught
+    Process init = inNewPidNamespace("exec /usr/bin/tini-static -s -- sleep 1000");
+    try {
+      int pid = namespaceInitPid(init);
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !Signals.discardedByNamespaceInit(pid, Signals.SIGTERM));
+    } finally {
+      init.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
   void discardedByNamespaceInit_processOutsideANewNamespace_false() throws Exception {
     Process sleep = new ProcessBuilder("sleep", "1000").start();
     try {
