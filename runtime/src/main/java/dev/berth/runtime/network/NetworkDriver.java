@@ -45,7 +45,7 @@ public final class NetworkDriver implements AutoCloseable {
   private final NetworkListener listener;
   private final Map<String, Live> networks = new ConcurrentHashMap<>();
   private final PortPublisher ports;
-  private final VethReaper reaper;
+  private final LinkReaper reaper;
   private final NetworkRecords records;
   private final Map<String, NetworkAttachment> attached = new ConcurrentHashMap<>();
   private boolean closed;
@@ -59,7 +59,7 @@ public final class NetworkDriver implements AutoCloseable {
       NetworkFirewall firewall,
       NetworkListener listener) {
     this.records = records;
-    this.reaper = new VethReaper(reaperSocket, ipam, listener);
+    this.reaper = new LinkReaper(reaperSocket, ipam, listener);
     this.links = new HostLinks(host);
     this.ports = new PortPublisher(firewall);
     this.ipam = ipam;
@@ -163,7 +163,10 @@ public final class NetworkDriver implements AutoCloseable {
     }
   }
 
-  /** Removes the network's DNS, firewall rules, bridge and subnet; its endpoints must be gone. */
+  /**
+   * Removes the network: its DNS and firewall rules at once, its bridge, subnet and record in the
+   * background ({@link LinkReaper}); its endpoints must be gone.
+   */
   public void remove(String networkId) throws EngineException {
     List<String> active =
         attached.values().stream()
@@ -179,9 +182,28 @@ public final class NetworkDriver implements AutoCloseable {
     if (live == null) {
       throw new EngineException(ErrorKind.NOT_FOUND, "network " + networkId + " not found");
     }
+    BridgeNetwork network = live.network();
+    dns.stop(networkId);
+    try {
+      firewall.networkRemoved(network);
+    } catch (EngineException e) {
+      listener.problem(
+          "remove firewall rules of network " + network.spec().name() + ": " + e.getMessage());
+    }
+    // The bridge goes in the background, its subnet and record after it: an engine stopped in
+    // between re-adopts the network (a `down` removes it again) rather than leaving a bridge.
+    reaper.reapBridge(
+        network.bridge(),
+        "remove network " + network.spec().name(),
+        () -> {
+          ipam.releaseNetwork(networkId);
+          records.removeNetwork(networkId);
+        });
+  }
+
+  /** Waits until every veth and bridge queued for deletion is gone and its addresses released. */
+  public void awaitPendingDeletes() {
     reaper.awaitAll();
-    undoCreate(live.network(), true);
-    records.removeNetwork(networkId);
   }
 
   /** Wires {@code endpoint} into its namespace on the network and registers its DNS names. */

@@ -263,6 +263,25 @@ class NetworkDriverTest {
   }
 
   @Test
+  void remove_takesTheNetworkAtOnceAndItsBridgeSubnetAndRecordOnceTheBridgeIsGone()
+      throws Exception {
+    BridgeNetwork network = network("n1");
+    driver.remove("n1");
+    networks.remove("n1");
+    assertThat(driver.networks()).isEmpty();
+    driver.awaitPendingDeletes();
+    assertThat(
+            HostCommand.run(
+                    List.of("ip", "link", "show", network.bridge().value()), Duration.ofSeconds(5))
+                .succeeded())
+        .isFalse();
+    assertThat(driver.ipam().network("n1")).isEmpty();
+    driver.close();
+    driver = openDriver();
+    assertThat(driver.networks()).isEmpty(); // its record went too
+  }
+
+  @Test
   void detach_removesBothEndsOfTheVeth() throws Exception {
     network("n1");
     Netns netns = netns("c1");
@@ -299,6 +318,7 @@ class NetworkDriverTest {
     driver.detachLater(first);
     driver.remove("n1");
     networks.remove("n1");
+    driver.awaitPendingDeletes();
     assertThat(driver.ipam().network("n1")).isEmpty();
     assertThat(
             HostCommand.run(

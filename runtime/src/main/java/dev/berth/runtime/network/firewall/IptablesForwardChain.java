@@ -23,8 +23,13 @@ final class IptablesForwardChain {
     this.runner = runner;
   }
 
-  /** Writes the chain's rules for {@code networks}' bridges and makes sure FORWARD jumps to it. */
-  void apply(List<FirewallNetwork> networks) throws EngineException {
+  /**
+   * Writes the chain's rules for {@code networks}' bridges and, with {@code ensureJump}, makes sure
+   * FORWARD jumps to it first. One iptables-restore does both when the jump is there (deleting and
+   * re-inserting it at the top, in one transaction); when it is not, that transaction fails as a
+   * whole and the chain and the jump are written by two more commands.
+   */
+  void apply(List<FirewallNetwork> networks, boolean ensureJump) throws EngineException {
     StringBuilder rules = new StringBuilder("*filter\n:").append(chain).append(" - [0:0]\n");
     rules.append("-F ").append(chain).append('\n');
     for (FirewallNetwork network : networks) {
@@ -37,10 +42,15 @@ final class IptablesForwardChain {
           .append(bridge)
           .append(" -m conntrack --ctstate RELATED,ESTABLISHED,DNAT -j ACCEPT\n");
     }
-    rules.append("COMMIT\n");
-    check(List.of("iptables-restore", "-w", "5", "--noflush"), rules.toString(), "write chain");
-    if (runner.run(List.of("iptables", "-w", "5", "-C", "FORWARD", "-j", chain), "").exitCode()
-        != 0) {
+    List<String> restore = List.of("iptables-restore", "-w", "5", "--noflush");
+    if (ensureJump) {
+      String moveJump = "-D FORWARD -j " + chain + "\n-I FORWARD 1 -j " + chain + "\nCOMMIT\n";
+      if (runner.run(restore, rules + moveJump).exitCode() == 0) {
+        return;
+      }
+    }
+    check(restore, rules + "COMMIT\n", "write chain");
+    if (ensureJump) {
       check(List.of("iptables", "-w", "5", "-I", "FORWARD", "1", "-j", chain), "", "jump");
     }
   }

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Records commands; those matching {@code failing} exit 1 (iptables' "not there"), the rest 0,
- * unless {@code exitCode} says otherwise.
+ * Records commands; those matching {@code failing} or whose input matches {@code failingInput} exit
+ * 1 (iptables' "not there"), the rest 0, unless {@code exitCode} says otherwise.
  */
 final class FakeCommandRunner implements CommandRunner {
   final List<String> commands = new ArrayList<>();
   final List<String> stdins = new ArrayList<>();
   Predicate<String> failing = command -> false;
+  Predicate<String> failingInput = stdin -> false;
   java.util.function.ToIntFunction<String> exitCode = line -> failing.test(line) ? 1 : 0;
 
   @Override
@@ -19,7 +20,7 @@ final class FakeCommandRunner implements CommandRunner {
     String line = String.join(" ", command);
     commands.add(line);
     stdins.add(stdin);
-    int code = exitCode.applyAsInt(line);
+    int code = failingInput.test(stdin) ? 1 : exitCode.applyAsInt(line);
     return new Result(code, code == 0 ? "" : code == 1 ? "Bad rule" : "xtables lock held");
   }
 }

@@ -44,28 +44,56 @@ class FirewallTest {
         .doesNotContain("ip saddr 10.213.1.0/24 oifname");
   }
 
+  private static final String CHAIN_OF_N1 =
+      "*filter\n:BERTH-FORWARD - [0:0]\n-F BERTH-FORWARD\n"
+          + "-A BERTH-FORWARD -i berth000000001 -j ACCEPT\n"
+          + "-A BERTH-FORWARD -o berth000000001 -m conntrack"
+          + " --ctstate RELATED,ESTABLISHED,DNAT -j ACCEPT\n";
+
   @Test
-  void addNetwork_acceptsTheBridgeInBerthsIptablesChainAndJumpsToItOnce() throws Exception {
-    iptables.failing = command -> command.contains(" -C FORWARD");
+  void addNetwork_writesTheChainAndMovesTheJumpToTheTopInOneTransaction() throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    assertThat(iptables.commands).containsExactly("iptables-restore -w 5 --noflush");
+    assertThat(iptables.stdins.get(0))
+        .isEqualTo(
+            CHAIN_OF_N1 + "-D FORWARD -j BERTH-FORWARD\n-I FORWARD 1 -j BERTH-FORWARD\nCOMMIT\n");
+  }
+
+  @Test
+  void addNetwork_whenTheJumpIsMissing_writesTheChainThenInsertsTheJump() throws Exception {
+    iptables.failingInput = stdin -> stdin.contains("-D FORWARD");
     firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
     assertThat(iptables.commands)
         .containsExactly(
             "iptables-restore -w 5 --noflush",
-            "iptables -w 5 -C FORWARD -j BERTH-FORWARD",
+            "iptables-restore -w 5 --noflush",
             "iptables -w 5 -I FORWARD 1 -j BERTH-FORWARD");
-    assertThat(iptables.stdins.get(0))
-        .isEqualTo(
-            "*filter\n:BERTH-FORWARD - [0:0]\n-F BERTH-FORWARD\n"
-                + "-A BERTH-FORWARD -i berth000000001 -j ACCEPT\n"
-                + "-A BERTH-FORWARD -o berth000000001 -m conntrack"
-                + " --ctstate RELATED,ESTABLISHED,DNAT -j ACCEPT\n"
-                + "COMMIT\n");
+    assertThat(iptables.stdins.get(1)).isEqualTo(CHAIN_OF_N1 + "COMMIT\n");
   }
 
   @Test
-  void anExistingJump_isNotAddedAgain() throws Exception {
+  void publishingAndUnpublishingPorts_leaveTheIptablesChainAlone() throws Exception {
     firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
-    assertThat(iptables.commands).noneMatch(c -> c.contains("-I FORWARD"));
+    iptables.commands.clear();
+    firewall.publish(
+        "c1",
+        List.of(new PortForward("c1", Protocol.TCP, Optional.empty(), 8080, ip("10.213.1.2"), 80)));
+    firewall.unpublish("c1");
+    assertThat(scripts).hasSize(3);
+    assertThat(iptables.commands).isEmpty();
+  }
+
+  @Test
+  void removingOneOfTwoNetworks_rewritesTheChainWithoutTheJumpCheck() throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    firewall.addNetwork(network("n2", "berth000000002", "10.213.2.0/24", false));
+    iptables.commands.clear();
+    iptables.stdins.clear();
+    firewall.removeNetwork("n1");
+    assertThat(iptables.commands).containsExactly("iptables-restore -w 5 --noflush");
+    assertThat(iptables.stdins.get(0))
+        .contains("-i berth000000002 ")
+        .doesNotContain("berth000000001");
   }
 
   @Test

@@ -62,6 +62,9 @@ class KernelFirewallTest {
     assertThat(listed).contains("tcp dport 18080 dnat to 10.213.250.2:80").contains("masquerade");
     assertThat(iptables("-S", chain)).contains("-A " + chain + " -i berthfwt");
     assertThat(iptables("-S", "FORWARD")).containsOnlyOnce("-j " + chain);
+    assertThat(iptables("-S", "FORWARD").lines().skip(1).findFirst())
+        .as("the jump comes first")
+        .contains("-A FORWARD -j " + chain);
 
     firewall.removeNetwork("n1");
     firewall.removeNetwork("n2");

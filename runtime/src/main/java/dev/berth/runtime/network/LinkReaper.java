@@ -3,6 +3,7 @@ package dev.berth.runtime.network;
 import dev.berth.runtime.api.EngineException;
 import dev.berth.runtime.network.ipam.Ipam;
 import dev.berth.runtime.network.netlink.DeleteLink;
+import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netlink.NetlinkException;
 import dev.berth.runtime.network.netlink.Rtnetlink;
 import java.util.List;
@@ -15,24 +16,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Deletes detached veths off the caller's path: the kernel takes ~20 ms per veth (RCU grace
- * periods) on its own socket. The endpoint's address is released only once its veth is gone, and an
- * attach reusing a name waits for the pending deletion of that name.
+ * Deletes detached veths and removed networks' bridges off the caller's path, in the order they
+ * were queued, on its own socket: the kernel takes ~20 ms per veth and ~50 ms per bridge (RCU grace
+ * periods). An endpoint's address, and a network's subnet and record, are released only once the
+ * link is gone, and an attach reusing a name waits for the pending deletion of that name.
  */
-final class VethReaper implements AutoCloseable {
+final class LinkReaper implements AutoCloseable {
   private final Rtnetlink socket;
   private final Ipam ipam;
   private final NetworkListener listener;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           runnable -> {
-            Thread reaper = new Thread(runnable, "berth-veth-reaper");
+            Thread reaper = new Thread(runnable, "berth-link-reaper");
             reaper.setDaemon(true);
             return reaper;
           });
   private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
 
-  VethReaper(Rtnetlink socket, Ipam ipam, NetworkListener listener) {
+  LinkReaper(Rtnetlink socket, Ipam ipam, NetworkListener listener) {
     this.socket = socket;
     this.ipam = ipam;
     this.listener = listener;
@@ -50,12 +52,42 @@ final class VethReaper implements AutoCloseable {
     thread.execute(
         () -> {
           try {
-            delete(attachment);
+            delete(attachment.hostInterface());
             ipam.releaseAddress(attachment.networkId(), attachment.endpointId());
           } catch (EngineException | RuntimeException e) {
             listener.problem("detach " + attachment.endpointId() + ": " + e.getMessage());
           } finally {
             keys.forEach(key -> pending.remove(key, done));
+            done.complete(null);
+          }
+        });
+  }
+
+  /** What follows a bridge's deletion. */
+  @FunctionalInterface
+  interface Release {
+    void run() throws EngineException;
+  }
+
+  /**
+   * Queues the deletion of a removed network's bridge, after the veths queued before it, then
+   * {@code release} (its subnet and record): while the bridge still has its address the subnet
+   * stays taken, so no new network gets a route that collides with it. {@code what} names the work
+   * in a problem report.
+   */
+  void reapBridge(LinkName bridge, String what, Release release) {
+    String key = "bridge|" + bridge.value();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    pending.put(key, done);
+    thread.execute(
+        () -> {
+          try {
+            delete(bridge);
+            release.run();
+          } catch (EngineException | RuntimeException e) {
+            listener.problem(what + ": " + e.getMessage());
+          } finally {
+            pending.remove(key, done);
             done.complete(null);
           }
         });
@@ -69,7 +101,7 @@ final class VethReaper implements AutoCloseable {
   }
 
   void awaitAll() {
-    pending.values().forEach(VethReaper::await);
+    pending.values().forEach(LinkReaper::await);
   }
 
   @Override
@@ -79,9 +111,9 @@ final class VethReaper implements AutoCloseable {
     socket.close();
   }
 
-  private void delete(NetworkAttachment attachment) throws EngineException {
+  private void delete(LinkName link) throws EngineException {
     try {
-      socket.execute(new DeleteLink(attachment.hostInterface()));
+      socket.execute(new DeleteLink(link));
     } catch (NetlinkException e) {
       if (!e.isNoSuchDevice()) {
         throw e;
