@@ -6,6 +6,8 @@
 #   twenty  — 20 independent services
 #   chain   — 10 services, each gated on the previous one's healthcheck (interval 1s)
 # Both engines run the same busybox image, imported from the host's busybox-static.
+# berth is timed twice: with its warm CLI server (started by an untimed first command, as a CI
+# job's first berth command starts it) and with BERTH_WARM=0 (every command a fresh JVM).
 #   bench/compose-up.sh [runs=3]
 set -euo pipefail
 runs=${1:-3}
@@ -20,10 +22,14 @@ berthd_pid= dockerd_pid= dockerd_bridge=
 cleanup() {
   for p in three twenty chain; do
     [ -f "$work/$p/compose.yaml" ] || continue
-    "$repo/bin/berth" --host "unix://$work/berth.sock" -f "$work/$p/compose.yaml" -p "bench-$p" down -t 0 >/dev/null 2>&1 || true
+    BERTH_WARM=0 "$repo/bin/berth" --host "unix://$work/berth.sock" -f "$work/$p/compose.yaml" -p "bench-$p" down -t 0 >/dev/null 2>&1 || true
     docker-compose -f "$work/$p/compose.yaml" -p "bench-$p" down -t 0 >/dev/null 2>&1 || true
   done
   docker rmi -f berth-bench/busybox:latest >/dev/null 2>&1 || true
+  # the warm CLI server this run's berth started (its socket and pid file are in $work/xdg)
+  for pid_file in "$work"/xdg/berth-cli/*.pid; do
+    [ -f "$pid_file" ] && kill "$(cat "$pid_file")" 2>/dev/null || true
+  done
   if [ -n "$berthd_pid" ]; then
     kill "$berthd_pid" 2>/dev/null || true
     wait "$berthd_pid" 2>/dev/null || true
@@ -73,6 +79,8 @@ for applet in sh sleep httpd wget true; do ln -s busybox "$work/rootfs/bin/$appl
 tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
 docker import -c 'CMD ["sh"]' "$work/rootfs.tar" berth-bench/busybox:latest >/dev/null
 
+mkdir -m 700 "$work/xdg"
+export XDG_RUNTIME_DIR=$work/xdg
 "$repo/bin/berth" version >/dev/null 2>&1 || true # build both jars and the CLI's class-data archive first
 "$repo/bin/berthd" --root "$work/root" --exec-root "$work/run" --socket "$work/berth.sock" \
   --bridge-name "$berth_bridge" --default-address-pool 10.198.0.0/16:24 \
@@ -81,6 +89,11 @@ berthd_pid=$!
 for _ in $(seq 600); do [ -S "$work/berth.sock" ] && break; sleep 0.1; done
 [ -S "$work/berth.sock" ] || { echo "berthd did not start:" >&2; tail "$work/root/berthd.log" "$work/berthd.out" >&2; exit 1; }
 docker save berth-bench/busybox:latest | docker -H "unix://$work/berth.sock" load -q >/dev/null
+# The first project command runs in its own JVM and leaves the warm CLI server, which listens once
+# it has warmed up.
+"$repo/bin/berth" --host "unix://$work/berth.sock" ls >/dev/null
+for _ in $(seq 600); do compgen -G "$work/xdg/berth-cli/*.sock" >/dev/null && break; sleep 0.1; done
+compgen -G "$work/xdg/berth-cli/*.sock" >/dev/null || { echo "no warm CLI server came up" >&2; exit 1; }
 
 service() { # name [depends-on]
   printf '  %s:\n    image: berth-bench/busybox:latest\n    command: ["sh", "-c", "echo ok > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]\n' "$1"
@@ -114,16 +127,21 @@ ms() {
 }
 berth() { "$repo/bin/berth" --host "unix://$work/berth.sock" "$@"; }
 
-printf '%-8s %-4s %10s %10s %10s %10s %8s %8s\n' project run berth-up compose-up berth-down compose-down up-ratio down-ratio
+printf '%-8s %-4s %9s %9s %9s %9s %9s %9s %8s %8s %8s %8s\n' project run berth-up cold-up compose-up \
+  berth-dn cold-dn compose-dn up-ratio dn-ratio cold-up cold-dn
 for p in three twenty chain; do
   f="$work/$p/compose.yaml"
   for r in $(seq "$runs"); do
     bu=$(ms berth -f "$f" -p "bench-$p" up -d)
     bd=$(ms berth -f "$f" -p "bench-$p" down -t 1)
+    ku=$(BERTH_WARM=0 ms berth -f "$f" -p "bench-$p" up -d)
+    kd=$(BERTH_WARM=0 ms berth -f "$f" -p "bench-$p" down -t 1)
     cu=$(ms docker-compose -f "$f" -p "bench-$p" up -d)
     cd_=$(ms docker-compose -f "$f" -p "bench-$p" down -t 1)
-    printf '%-8s %-4s %10s %10s %10s %10s %8.2f %8.2f\n' "$p" "$r" "$bu" "$cu" "$bd" "$cd_" \
-      "$(echo "$bu / $cu" | bc -l)" "$(echo "$bd / $cd_" | bc -l)"
+    printf '%-8s %-4s %9s %9s %9s %9s %9s %9s %8.2f %8.2f %8.2f %8.2f\n' "$p" "$r" "$bu" "$ku" "$cu" \
+      "$bd" "$kd" "$cd_" "$(echo "$bu / $cu" | bc -l)" "$(echo "$bd / $cd_" | bc -l)" \
+      "$(echo "$ku / $cu" | bc -l)" "$(echo "$kd / $cd_" | bc -l)"
   done
 done
-echo "times in ms (both up -d: in the chain each start waits for the previous service to be healthy)"
+echo "times in ms (all up -d: in the chain each start waits for the previous service to be healthy);"
+echo "berth: with the warm CLI server; cold: BERTH_WARM=0, a fresh JVM per command; ratios: berth/compose"

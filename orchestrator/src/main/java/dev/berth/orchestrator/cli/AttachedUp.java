@@ -43,9 +43,16 @@ final class AttachedUp {
   private final LogPrinter printer;
   private final Project project;
   private final boolean timestamps;
+  private final InterruptSource interrupts;
 
   AttachedUp(
-      Engine engine, Progress progress, LogPrinter printer, Project project, boolean timestamps) {
+      Engine engine,
+      Progress progress,
+      LogPrinter printer,
+      Project project,
+      boolean timestamps,
+      InterruptSource interrupts) {
+    this.interrupts = interrupts;
     this.engine = engine;
     this.progress = progress;
     this.printer = printer;
@@ -94,6 +101,7 @@ final class AttachedUp {
     Set<String> oneShots = completedOneShots();
     try (Interrupts signals =
         Interrupts.install(
+            interrupts,
             new Interrupts.Reaction() {
               @Override
               public void gracefulStop() {

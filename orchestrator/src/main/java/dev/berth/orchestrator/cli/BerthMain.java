@@ -13,10 +13,17 @@ public final class BerthMain {
   private BerthMain() {}
 
   public static void main(String[] args) {
+    int served = WarmClient.serve(args);
+    if (served != WarmClient.LOCAL) {
+      Runtime.getRuntime().halt(served); // nothing of berth's ran here: nothing to shut down
+    }
     PrintWriter out = new ByteOutput.Console(System.out);
     PrintWriter err = new ByteOutput.Console(System.err);
     int code = run(args, out, err, HostContext.ofProcess(), true);
     EngineHttp.discardPrestarted();
+    if (WarmClient.shouldStartServer(subcommandNamed(args))) {
+      WarmClient.startServer();
+    }
     System.exit(code);
   }
 

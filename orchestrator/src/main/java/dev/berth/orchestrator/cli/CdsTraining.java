@@ -59,6 +59,9 @@ public final class CdsTraining {
     Path dir = Files.createTempDirectory("berth-cds-");
     try {
       Files.writeString(dir.resolve("compose.yaml"), PROJECT);
+      // the warm client's own path (no server answers in the directory it finds)
+      WarmClient.endpoint(Map.of("XDG_RUNTIME_DIR", dir.toString()));
+      WarmClient.mountNamespace();
       Path socket = dir.resolve("engine.sock");
       try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
         server.bind(UnixDomainSocketAddress.of(socket));

@@ -4,10 +4,10 @@ package dev.berth.orchestrator.cli;
 final class Colours {
   private Colours() {}
 
-  static boolean enabled(GlobalOptions.Ansi ansi, boolean noColor) {
+  static boolean enabled(GlobalOptions.Ansi ansi, boolean noColor, HostContext host) {
     if (noColor || ansi == GlobalOptions.Ansi.never) {
       return false;
     }
-    return ansi == GlobalOptions.Ansi.always || System.console() != null;
+    return ansi == GlobalOptions.Ansi.always || host.terminal();
   }
 }

@@ -2,8 +2,10 @@ package dev.berth.orchestrator.cli;
 
 import dev.berth.orchestrator.BerthException;
 import dev.berth.runtime.api.EngineClient;
+import dev.berth.runtime.api.ErrorKind;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -56,8 +58,16 @@ final class EarlyEngine implements AutoCloseable {
 
   /** The client: the early one when it answered, else the usual connection's. */
   EngineClient finish() throws BerthException {
+    Optional<EngineClient> early;
+    try {
+      early = attempt.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // Ctrl-C in the warm server: close() takes the client
+      throw new BerthException(ErrorKind.UNAVAILABLE, "interrupted");
+    } catch (ExecutionException e) {
+      early = Optional.empty(); // never: the attempt completes normally
+    }
     taken = true;
-    Optional<EngineClient> early = attempt.join();
     if (early.isPresent()) {
       announce.run();
       return early.get();

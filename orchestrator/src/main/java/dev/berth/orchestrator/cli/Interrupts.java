@@ -1,12 +1,10 @@
 package dev.berth.orchestrator.cli;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C and SIGTERM during an attached {@code up}: the first asks for a graceful stop, the second
- * for a kill, as {@code docker compose} does. Handlers are restored on {@link #close}.
+ * for a kill, as {@code docker compose} does. Handlers are removed on {@link #close}.
  */
 final class Interrupts implements AutoCloseable {
 
@@ -18,31 +16,28 @@ final class Interrupts implements AutoCloseable {
   }
 
   private final AtomicInteger count = new AtomicInteger();
-  private final SignalHandler previousInt;
-  private final SignalHandler previousTerm;
+  private final InterruptSource.Registration registration;
 
-  private Interrupts(Reaction reaction) {
-    SignalHandler handler =
-        signal -> {
-          Thread t =
-              new Thread(
-                  count.incrementAndGet() == 1 ? reaction::gracefulStop : reaction::kill,
-                  "berth-signal");
-          t.setDaemon(true);
-          t.start();
-        };
-    previousInt = Signal.handle(new Signal("INT"), handler);
-    previousTerm = Signal.handle(new Signal("TERM"), handler);
+  private Interrupts(InterruptSource source, Reaction reaction) {
+    registration =
+        source.listen(
+            () -> {
+              Thread t =
+                  new Thread(
+                      count.incrementAndGet() == 1 ? reaction::gracefulStop : reaction::kill,
+                      "berth-signal");
+              t.setDaemon(true);
+              t.start();
+            });
   }
 
-  /** Installs the handlers for this process. */
-  static Interrupts install(Reaction reaction) {
-    return new Interrupts(reaction);
+  /** Reacts to the interrupts {@code source} delivers until closed. */
+  static Interrupts install(InterruptSource source, Reaction reaction) {
+    return new Interrupts(source, reaction);
   }
 
   @Override
   public void close() {
-    Signal.handle(new Signal("INT"), previousInt);
-    Signal.handle(new Signal("TERM"), previousTerm);
+    registration.close();
   }
 }

@@ -88,7 +88,7 @@ final class LogsCommand implements Callable<Integer> {
               session.out(),
               containers.stream().map(c -> shortName(session, c)).toList(),
               !noLogPrefix,
-              Colours.enabled(parent.global().ansi(), noColor));
+              Colours.enabled(parent.global().ansi(), noColor, parent.host()));
       List<Thread> readers = new ArrayList<>();
       List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
       for (ContainerInfo c : containers) {

@@ -139,7 +139,7 @@ final class ProjectSession implements AutoCloseable {
       case tty -> new TtyProgress(err());
       case plain -> new PlainProgress(err(), false);
       case auto ->
-          System.console() != null && parent.global().ansi() != GlobalOptions.Ansi.never
+          parent.host().terminal() && parent.global().ansi() != GlobalOptions.Ansi.never
               ? new TtyProgress(err())
               : new PlainProgress(err(), false);
     };

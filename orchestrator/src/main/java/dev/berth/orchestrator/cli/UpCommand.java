@@ -205,12 +205,18 @@ final class UpCommand implements Callable<Integer> {
                 .map(c -> c.name().replaceFirst("^" + java.util.regex.Pattern.quote(prefix), ""))
                 .toList(),
             !noLogPrefix,
-            Colours.enabled(parent.global().ansi(), noColor));
+            Colours.enabled(parent.global().ansi(), noColor, parent.host()));
     AttachedUp.Cascade cascade =
         abortOnExit || exitCodeFrom != null
             ? AttachedUp.Cascade.ON_EXIT
             : abortOnFailure ? AttachedUp.Cascade.ON_FAILURE : AttachedUp.Cascade.NONE;
-    return new AttachedUp(session.engine(), session.progress(), printer, selected, timestamps)
+    return new AttachedUp(
+            session.engine(),
+            session.progress(),
+            printer,
+            selected,
+            timestamps,
+            parent.host().interrupts())
         .run(
             attached,
             all,

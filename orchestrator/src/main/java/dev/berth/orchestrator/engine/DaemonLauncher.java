@@ -12,13 +12,19 @@ import java.util.Map;
  * berthd's main class, named here and never linked. Under {@code setsid}, so the daemon has its own
  * session and outlives the terminal and the CLI that started it. {@code $BERTH_BERTHD_OPTS} adds
  * berthd options (split on blanks), e.g. {@code --bridge-name berth9 --firewall-table berth9}.
+ * berthd gets this process's environment with the command's over it (in the warm CLI server, the
+ * client's environment, not only the server's).
+ *
+ * @param command the command line, without berthd's paths
+ * @param environment variables berthd gets over this process's
  */
-public record DaemonLauncher(List<String> command) {
+public record DaemonLauncher(List<String> command, Map<String, String> environment) {
   static final String MAIN_CLASS = "dev.berth.runtime.server.BerthdMain";
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   public DaemonLauncher {
     command = List.copyOf(command);
+    environment = Map.copyOf(environment);
   }
 
   /** How this process would start berthd. */
@@ -40,7 +46,7 @@ public record DaemonLauncher(List<String> command) {
     if (!options.isEmpty()) {
       command.addAll(List.of(options.split("\\s+")));
     }
-    return new DaemonLauncher(command);
+    return new DaemonLauncher(command, env);
   }
 
   /** The full command line for a berthd on {@code paths}. */

@@ -64,12 +64,13 @@ public final class DaemonStarter {
     List<String> command = launcher.commandFor(paths);
     Process process;
     try {
-      process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
               .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.consoleLog().toFile()))
-              .redirectErrorStream(true)
-              .start();
+              .redirectErrorStream(true);
+      builder.environment().putAll(launcher.environment());
+      process = builder.start();
     } catch (IOException e) {
       throw new BerthException(
           ErrorKind.UNAVAILABLE, "starting berthd (" + command.get(0) + "): " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,10 @@ class ReadmeQuickstartTest {
     env.put("BERTH_EXEC_ROOT", temp.resolve("run").toString());
     env.remove("BERTH_HOST");
     env.putAll(isolated.env());
+    // the warm CLI server the first command leaves: in a directory of this test's, ended below
+    Path runtimeDir = Files.createDirectory(temp.resolve("xdg"));
+    Files.setPosixFilePermissions(runtimeDir, PosixFilePermissions.fromString("rwx------"));
+    env.put("XDG_RUNTIME_DIR", runtimeDir.toString());
     try {
       HostCommand.Result run = bash(clone, env, command, Duration.ofMinutes(15));
       assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
@@ -59,6 +64,28 @@ class ReadmeQuickstartTest {
           "bin/berth -f examples/quickstart/compose.yaml down -v; bin/berth engine stop",
           Duration.ofMinutes(3));
       isolated.removeNetworks(temp.resolve("root"), temp.resolve("run"));
+      stopWarmServers(runtimeDir.resolve("berth-cli"));
+    }
+  }
+
+  /**
+   * Ends the warm CLI servers whose pid files are in {@code dir} (started by this test's berth).
+   */
+  private static void stopWarmServers(Path dir) throws IOException, InterruptedException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        var process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+          process.get().destroy();
+          process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IOException("a warm CLI server did not end", e);
     }
   }
 
