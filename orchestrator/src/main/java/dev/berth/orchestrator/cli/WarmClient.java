@@ -269,9 +269,13 @@ final class WarmClient {
               WarmServer.class.getName(),
               endpoint.socket().toString(),
               endpoint.key());
+      // not the caller's directory: a server must not keep a checkout or mount busy
+      builder.directory(new java.io.File("/"));
       builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-      builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+      builder.redirectOutput(
+          ProcessBuilder.Redirect.to(
+              endpoint.dir().resolve(endpoint.socket().getFileName() + ".log").toFile()));
+      builder.redirectErrorStream(true);
       Process process = builder.start();
       process.waitFor(0, TimeUnit.MILLISECONDS);
     } catch (IOException | InterruptedException e) {
