@@ -80,9 +80,13 @@ class SignalsTest {
     assertThat(Signals.discardedByNamespaceInit(Integer.MAX_VALUE, Signals.SIGTERM)).isFalse();
   }
 
-  /** {@code unshare --pid --fork}: its child runs {@code script} as PID 1 of a new namespace. */
+  /**
+   * {@code unshare --pid --fork --kill-child}: its child runs {@code script} as PID 1 of a new
+   * namespace, and is killed with it (without {@code --kill-child} it outlived the test).
+   */
   private static Process inNewPidNamespace(String script) throws Exception {
-    return new ProcessBuilder(List.of("unshare", "--pid", "--fork", "sh", "-c", script))
+    return new ProcessBuilder(
+            List.of("unshare", "--pid", "--fork", "--kill-child", "sh", "-c", script))
         .redirectErrorStream(true)
         .start();
   }
