@@ -147,9 +147,13 @@ public final class WarmServer {
     }
   }
 
-  /** Runs the class-data training's commands a few times so the JIT has compiled them. */
+  /**
+   * Runs the class-data training's commands (config, ps, up, down against a stand-in engine) ten
+   * times, about 2 s of CPU, so the JIT has compiled what a command runs before the first client
+   * comes: the first served {@code up} of 3 services took ~0.55 s after three runs, ~0.35 s later.
+   */
   private static void warmUp() {
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 10; i++) {
       try {
         CdsTraining.train();
       } catch (IOException | RuntimeException e) {
