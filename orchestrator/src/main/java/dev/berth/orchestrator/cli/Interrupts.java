@@ -1,5 +1,8 @@
 package dev.berth.orchestrator.cli;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +19,7 @@ final class Interrupts implements AutoCloseable {
   }
 
   private final AtomicInteger count = new AtomicInteger();
+  private final List<Thread> reactions = new CopyOnWriteArrayList<>();
   private final InterruptSource.Registration registration;
 
   private Interrupts(InterruptSource source, Reaction reaction) {
@@ -27,6 +31,7 @@ final class Interrupts implements AutoCloseable {
                       count.incrementAndGet() == 1 ? reaction::gracefulStop : reaction::kill,
                       "berth-signal");
               t.setDaemon(true);
+              reactions.add(t);
               t.start();
             });
   }
@@ -36,8 +41,25 @@ final class Interrupts implements AutoCloseable {
     return new Interrupts(source, reaction);
   }
 
+  /**
+   * Stops listening, then waits (up to a minute) for the reactions under way: the command ends once
+   * its stops and kills are done, not while one is still talking to the engine.
+   */
   @Override
   public void close() {
     registration.close();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    for (Thread t : reactions) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }
