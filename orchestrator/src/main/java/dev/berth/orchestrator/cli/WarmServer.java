@@ -49,11 +49,10 @@ public final class WarmServer {
   private static volatile boolean bound;
 
   private final ServerSocketChannel server;
+  private final Path socket;
   private final String key;
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
-
-  private final Path socket;
 
   private WarmServer(ServerSocketChannel server, Path socket, String key) {
     this.server = server;
@@ -111,9 +110,11 @@ public final class WarmServer {
         watchdog.setDaemon(true);
         watchdog.start();
         warm.acceptLoop();
+        warm.awaitCommands(); // one accepted as the watchdog closed the socket still runs
       } finally {
         Files.deleteIfExists(socket);
         Files.deleteIfExists(pidFile);
+        bound = false; // the exit hook must not remove a socket the next server binds
       }
     }
   }
@@ -183,6 +184,17 @@ public final class WarmServer {
               },
               "berth-warm-command");
       t.start();
+    }
+  }
+
+  private void awaitCommands() {
+    while (running.get() > 0) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
