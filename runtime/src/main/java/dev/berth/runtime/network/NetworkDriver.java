@@ -213,12 +213,14 @@ public final class NetworkDriver implements AutoCloseable {
       throw new EngineException(ErrorKind.NOT_FOUND, "network " + networkId + " not found");
     }
     NetworkAllocation allocation = live.network().allocation();
+    LinkName hostEnd = HostNames.vethFor(networkId, endpoint.endpointId());
+    // before the address: a pending deletion of this endpoint's old veth releases its address
+    // when done, which must not be the one allocated now
+    reaper.awaitNames(
+        endpoint.netns().file().toString(), endpoint.interfaceName().value(), hostEnd.value());
     Ipv4Address address =
         ipam.allocateAddress(networkId, endpoint.endpointId(), endpoint.staticAddress());
     MacAddress mac = endpoint.mac().orElse(MacAddress.derivedFrom(address));
-    LinkName hostEnd = HostNames.vethFor(networkId, endpoint.endpointId());
-    reaper.awaitNames(
-        endpoint.netns().file().toString(), endpoint.interfaceName().value(), hostEnd.value());
     try {
       links.wireEndpoint(
           endpoint,
