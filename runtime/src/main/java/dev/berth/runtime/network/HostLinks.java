@@ -8,13 +8,16 @@ import dev.berth.runtime.network.netlink.AddDefaultRoute;
 import dev.berth.runtime.network.netlink.CreateBridge;
 import dev.berth.runtime.network.netlink.CreateVethPair;
 import dev.berth.runtime.network.netlink.DeleteLink;
+import dev.berth.runtime.network.netlink.Link;
 import dev.berth.runtime.network.netlink.LinkName;
 import dev.berth.runtime.network.netlink.MacAddress;
 import dev.berth.runtime.network.netlink.NetlinkException;
 import dev.berth.runtime.network.netlink.NetnsFd;
 import dev.berth.runtime.network.netlink.Rtnetlink;
 import dev.berth.runtime.network.netlink.SetBridgePortHairpin;
+import dev.berth.runtime.network.netlink.SetLinkMac;
 import dev.berth.runtime.network.netlink.SetLinkUp;
+import java.util.Optional;
 
 /** The rtnetlink steps of networks and endpoints: bridges, veth pairs, in-namespace setup. */
 final class HostLinks implements AutoCloseable {
@@ -25,9 +28,13 @@ final class HostLinks implements AutoCloseable {
     this.host = host;
   }
 
-  /** Creates the bridge with the gateway address, up; returns its index. */
+  /**
+   * Creates the bridge with the gateway address and a fixed MAC derived from it (see {@link
+   * CreateBridge}), up; returns its index.
+   */
   int createBridge(LinkName bridge, int mtu, NetworkAllocation allocation) throws EngineException {
-    host.execute(new CreateBridge(bridge, mtu));
+    host.execute(
+        new CreateBridge(bridge, mtu, Optional.of(MacAddress.derivedFrom(allocation.gateway()))));
     try {
       int index = host.link(bridge).index();
       host.execute(
@@ -40,10 +47,18 @@ final class HostLinks implements AutoCloseable {
     }
   }
 
-  /** The bridge's index, creating it as {@link #createBridge} if it went (e.g. a reboot). */
+  /**
+   * The bridge's index, creating it as {@link #createBridge} if it went (e.g. a reboot); a bridge
+   * an older berthd made without a fixed MAC gets it now.
+   */
   int ensureBridge(LinkName bridge, int mtu, NetworkAllocation allocation) throws EngineException {
     try {
-      return host.link(bridge).index();
+      Link link = host.link(bridge);
+      MacAddress fixed = MacAddress.derivedFrom(allocation.gateway());
+      if (!link.macAddress().equals(Optional.of(fixed))) {
+        host.execute(new SetLinkMac(bridge, fixed)); // made by an older berthd: fix its MAC now
+      }
+      return link.index();
     } catch (NetlinkException e) {
       if (!e.isNoSuchDevice()) {
         throw e;

@@ -11,6 +11,7 @@ import dev.berth.runtime.network.dns.QueryHandler;
 import dev.berth.runtime.network.ipam.PoolRange;
 import dev.berth.runtime.network.ipam.SubnetPool;
 import dev.berth.runtime.network.netlink.LinkName;
+import dev.berth.runtime.network.netlink.MacAddress;
 import dev.berth.runtime.network.netns.Netns;
 import dev.berth.runtime.network.netns.NetnsDirectory;
 import dev.berth.testkit.HostCommand;
@@ -152,6 +153,19 @@ class NetworkDriverTest {
         .contains(
             network.allocation().gateway() + "/" + network.allocation().subnet().prefixLength());
     assertThat(network.bridge().value()).startsWith("berth").hasSize(15);
+  }
+
+  @Test
+  void create_givesTheBridgeAFixedMacThatPortsComingAndGoingDoNotChange() throws Exception {
+    BridgeNetwork network = network("n1");
+    Path sys = Path.of("/sys/class/net", network.bridge().value());
+    String expected = MacAddress.derivedFrom(network.allocation().gateway()).toString();
+    // 3 = NET_ADDR_SET: the kernel no longer moves the bridge to its lowest port's MAC
+    assertThat(Files.readString(sys.resolve("addr_assign_type")).strip()).isEqualTo("3");
+    assertThat(Files.readString(sys.resolve("address")).strip()).isEqualTo(expected);
+    attach("n1", EndpointSpec.simple("c1", netns("c1"), List.of()));
+    driver.detach(attachments.remove(0));
+    assertThat(Files.readString(sys.resolve("address")).strip()).isEqualTo(expected);
   }
 
   @Test

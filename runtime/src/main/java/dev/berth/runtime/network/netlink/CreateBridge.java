@@ -1,7 +1,21 @@
 package dev.berth.runtime.network.netlink;
 
-/** RTM_NEWLINK creating a bridge, optionally with an MTU (0 keeps the kernel's default). */
-public record CreateBridge(LinkName name, int mtu) implements NetlinkRequest {
+import java.util.Optional;
+
+/**
+ * RTM_NEWLINK creating a bridge, optionally with an MTU (0 keeps the kernel's default) and a MAC
+ * address. A bridge created without one takes the lowest MAC of its ports, so its MAC (the
+ * containers' gateway) changes as veths come and go, and a container whose neighbour entry for the
+ * gateway is still "reachable" sends to the old MAC: its DNS queries and traffic out are lost for
+ * seconds. An address set here stays (the kernel marks it as set).
+ */
+public record CreateBridge(LinkName name, int mtu, Optional<MacAddress> mac)
+    implements NetlinkRequest {
+
+  /** A bridge with the kernel's MAC (which follows its ports). */
+  public CreateBridge(LinkName name, int mtu) {
+    this(name, mtu, Optional.empty());
+  }
 
   @Override
   public String describe() {
@@ -18,6 +32,7 @@ public record CreateBridge(LinkName name, int mtu) implements NetlinkRequest {
     if (mtu > 0) {
       w.attrInt(Rtnl.IFLA_MTU, mtu);
     }
+    mac.ifPresent(address -> w.attr(Rtnl.IFLA_ADDRESS, address.toBytes()));
     w.beginNested(Rtnl.IFLA_LINKINFO).attrString(Rtnl.IFLA_INFO_KIND, "bridge").endNested();
     return w.finish(sequence);
   }
