@@ -169,6 +169,21 @@ class NetworkDriverTest {
   }
 
   @Test
+  void aRestartedDriver_givesABridgeWithAnotherMacItsFixedOne() throws Exception {
+    BridgeNetwork network = network("n1");
+    String bridge = network.bridge().value();
+    HostCommand.runChecked(
+        List.of("ip", "link", "set", "dev", bridge, "address", "02:00:00:00:00:99"),
+        Duration.ofSeconds(5));
+    driver.close();
+
+    driver = openDriver();
+
+    assertThat(Files.readString(Path.of("/sys/class/net", bridge, "address")).strip())
+        .isEqualTo(MacAddress.derivedFrom(network.allocation().gateway()).toString());
+  }
+
+  @Test
   void attach_wiresEth0WithAddressMacAndDefaultRouteThatReachesTheGateway() throws Exception {
     BridgeNetwork network = network("n1");
     Netns netns = netns("c1");
