@@ -146,10 +146,10 @@ final class WarmClient {
     } catch (IOException e) {
       write(
           stderr,
-          new StringBuilder("berth: the warm CLI server went away mid-command (")
-              .append(e)
-              .append("); run it again, or with BERTH_WARM=0 to run it in this process\n")
-              .toString()
+          ("berth: the warm CLI server ended before the command finished, so its outcome is"
+                  + " unknown (see the server's log in "
+                  + endpoint.dir()
+                  + "); run it again, or with BERTH_WARM=0 to run it in this process\n")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8),
           -1);
       return 1;
