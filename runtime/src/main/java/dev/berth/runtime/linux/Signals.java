@@ -71,9 +71,10 @@ public final class Signals {
 
   /**
    * Whether the kernel discards {@code signal} sent to process {@code pid}: the process is the init
-   * of its own PID namespace (as a container's first process is) and neither handles, blocks nor
-   * waits for it (tini waits in sigtimedwait), and such a process gets no signal but SIGKILL and
-   * SIGSTOP it does not handle. False when {@code /proc} does not say (the process is gone).
+   * of its own PID namespace (as a container's first process is) and neither handles nor waits for
+   * it (tini waits in sigtimedwait, catatonit on a signalfd), and such a process gets no signal but
+   * SIGKILL and SIGSTOP it does not handle. False when {@code /proc} does not say (the process is
+   * gone).
    */
   public static boolean discardedByNamespaceInit(int pid, int signal) {
     if (signal == SIGKILL || signal == SIGSTOP || signal <= 0 || signal > 64) {
@@ -87,7 +88,6 @@ public final class Signals {
     }
     boolean namespaceInit = false;
     long caught = -1;
-    long blocked = -1;
     for (String line : status.lines().toList()) {
       String[] fields = line.split("\\s+");
       if (fields[0].equals("State:") && fields.length > 1 && fields[1].equals("Z")) {
@@ -96,25 +96,21 @@ public final class Signals {
         namespaceInit = fields.length > 2 && fields[fields.length - 1].equals("1");
       } else if (fields[0].equals("SigCgt:") && fields.length == 2) {
         caught = Long.parseUnsignedLong(fields[1], 16);
-      } else if (fields[0].equals("SigBlk:") && fields.length == 2) {
-        blocked = Long.parseUnsignedLong(fields[1], 16);
       }
     }
-    long bit = 1L << (signal - 1);
-    // a blocked signal stays pending for a signalfd (catatonit); a process in sigtimedwait (tini)
-    // gets the signals it waits for, though /proc shows them unblocked while it waits
+    // a process waiting in sigtimedwait (tini) or on a signalfd (catatonit) gets the signals it
+    // waits for, though /proc shows them neither caught nor (while it waits) blocked; SigBlk
+    // itself says nothing: a shell blocks every signal for a moment around each fork
     return namespaceInit
         && caught != -1
-        && blocked != -1
-        && (caught & bit) == 0
-        && (blocked & bit) == 0
+        && (caught & (1L << (signal - 1))) == 0
         && !waitingForSignals(pid);
   }
 
   private static boolean waitingForSignals(int pid) {
     try {
-      return Files.readString(Path.of("/proc", Integer.toString(pid), "wchan"))
-          .contains("sigtimedwait");
+      String wchan = Files.readString(Path.of("/proc", Integer.toString(pid), "wchan"));
+      return wchan.contains("sigtimedwait") || wchan.contains("signalfd");
     } catch (IOException e) {
       return false;
     }

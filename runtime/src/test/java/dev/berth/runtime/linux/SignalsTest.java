@@ -51,7 +51,7 @@ class SignalsTest {
   }
 
   @Test
-  void discardedByNamespaceInit_initThatBlocksTheSignalToWaitForIt_false() throws Exception {
+  void discardedByNamespaceInit_initWaitingForSignalsInSigtimedwait_false() throws Exception {
     // tini blocks the signals it forwards and takes them with sigtimedwait: none is caught
     Process init = inNewPidNamespace("exec /usr/bin/tini-static -s -- sleep 1000");
     try {
