@@ -17,6 +17,14 @@ public final class BerthMain {
     if (served != WarmClient.LOCAL) {
       Runtime.getRuntime().halt(served); // nothing of berth's ran here: nothing to shut down
     }
+    runHere(args);
+  }
+
+  /**
+   * Runs the command in this process (no warm server took it), leaves a server for the next one
+   * where that helps, and exits with the command's code.
+   */
+  static void runHere(String[] args) {
     PrintWriter out = new ByteOutput.Console(System.out);
     PrintWriter err = new ByteOutput.Console(System.err);
     int code = run(args, out, err, HostContext.ofProcess(), true);

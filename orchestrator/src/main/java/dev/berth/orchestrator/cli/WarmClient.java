@@ -52,7 +52,7 @@ final class WarmClient {
   static final int DEFAULT_IDLE_SECONDS = 900;
 
   /** Where this build's server listens, and the key it answers to. */
-  record Endpoint(Path dir, Path socket, String key) {}
+  record Endpoint(Path dir, Path socket, Path jar, String key) {}
 
   /** Whether a server took the connection in {@link #serve} (then none is started). */
   private static volatile boolean serverAnswered;
@@ -264,7 +264,7 @@ final class WarmClient {
               "-Xmx512m",
               "-XX:-UsePerfData",
               "-cp",
-              System.getProperty("java.class.path"),
+              endpoint.jar().toString(),
               WarmServer.class.getName(),
               endpoint.socket().toString(),
               endpoint.key());
@@ -284,21 +284,20 @@ final class WarmClient {
   /**
    * This build's endpoint: a socket named after the jar (path, size, modification time) and the
    * Java it runs on, in a directory only this user may enter ({@code $XDG_RUNTIME_DIR/berth-cli},
-   * else {@code /tmp/berth-cli-UID}); null when warm serving is off, berth does not run from one
-   * jar, or the directory cannot be made safe.
+   * else {@code /tmp/berth-cli-UID}); null when warm serving is off, berth does not run from a jar,
+   * or the directory cannot be made safe.
    */
   static Endpoint endpoint(Map<String, String> env) {
     String setting = env.get("BERTH_WARM");
     if (setting != null && OFF.contains(setting.strip().toLowerCase(java.util.Locale.ROOT))) {
       return null;
     }
-    String classPath = System.getProperty("java.class.path", "");
-    if (!classPath.endsWith(".jar") || classPath.indexOf(java.io.File.pathSeparatorChar) >= 0) {
+    Path jar = berthJar();
+    if (jar == null) {
       return null;
     }
     try {
       // StringBuilder, not +: a cold JVM spends milliseconds bootstrapping string concatenation
-      Path jar = Path.of(classPath).toAbsolutePath();
       String key =
           new StringBuilder(jar.toString())
               .append('|')
@@ -318,8 +317,26 @@ final class WarmClient {
         return null;
       }
       String name = "cli-".concat(Integer.toHexString(key.hashCode())).concat(".sock");
-      return new Endpoint(dir, dir.resolve(name), key);
+      return new Endpoint(dir, dir.resolve(name), jar, key);
     } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The jar that holds all of berth: the class path's last entry, after {@code berth-client.jar}
+   * when {@code bin/berth} runs it (or its only one, {@code java -jar berth.jar}); null when berth
+   * does not run from a jar (tests).
+   */
+  private static Path berthJar() {
+    String classPath = System.getProperty("java.class.path", "");
+    String last = classPath.substring(classPath.lastIndexOf(java.io.File.pathSeparatorChar) + 1);
+    if (!last.endsWith(".jar")) {
+      return null;
+    }
+    try {
+      return Path.of(last).toAbsolutePath().normalize();
+    } catch (RuntimeException e) {
       return null;
     }
   }

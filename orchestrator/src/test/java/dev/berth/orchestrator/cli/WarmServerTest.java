@@ -108,7 +108,7 @@ class WarmServerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
         WarmClient.serve(
-            new WarmClient.Endpoint(temp, socket, "another-build"),
+            new WarmClient.Endpoint(temp, socket, temp.resolve("berth.jar"), "another-build"),
             new String[] {"version"},
             new WarmClient.Caller(temp, Map.of(), false),
             out,
@@ -268,7 +268,7 @@ class WarmServerTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         WarmClient.serve(
-            new WarmClient.Endpoint(temp, socket, KEY),
+            new WarmClient.Endpoint(temp, socket, temp.resolve("berth.jar"), KEY),
             args,
             new WarmClient.Caller(cwd, env, false),
             out,
