@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * berth's whole firewall state: the networks and published ports it knows, written to its nft table
- * on every change (so a rule someone removed comes back) and to its iptables chain when the
- * networks change (the FORWARD jump is put back when one is added and when the engine starts), and
- * removed entirely with the last network.
+ * on every change (so a rule someone removed comes back) and to its iptables chain when the engine
+ * starts and when a network changes the chain's rules (most do not: they name berth's bridges by
+ * prefix), with the FORWARD jump put back each time, and removed entirely with the last network.
  */
 public final class Firewall {
   private final String table;
@@ -34,7 +34,7 @@ public final class Firewall {
 
   public synchronized void addNetwork(FirewallNetwork network) throws EngineException {
     networks.put(network.id(), network);
-    apply("add network " + network.id(), Chain.WRITE_AND_JUMP);
+    apply("add network " + network.id(), Chain.WRITE);
   }
 
   public synchronized void removeNetwork(String networkId) throws EngineException {
@@ -57,20 +57,20 @@ public final class Firewall {
 
   /** Rewrites everything as it should be, e.g. when the engine starts. */
   public synchronized void reconcile() throws EngineException {
-    apply("reconcile firewall", Chain.WRITE_AND_JUMP);
+    apply("reconcile firewall", Chain.REWRITE);
   }
 
   /**
-   * What a change does to the iptables chain, whose rules name only the bridges: each iptables
-   * process costs ~15 ms, a published port's start and removal need none.
+   * What a change does to the iptables chain, whose rules name only bridges: each iptables process
+   * costs ~15 ms, a published port's start and removal need none.
    */
   private enum Chain {
     /** Ports only: the chain stays as it is. */
     KEEP,
-    /** A network went: rewrite the chain; the FORWARD jump is checked when one is added. */
+    /** Networks changed: rewrite the chain (and check the FORWARD jump) if its rules change. */
     WRITE,
     /** Rewrite the chain and put the FORWARD jump back if someone removed it. */
-    WRITE_AND_JUMP
+    REWRITE
   }
 
   private void apply(String action, Chain chain) throws EngineException {
@@ -84,7 +84,7 @@ public final class Firewall {
     ports.values().forEach(forwards::addAll);
     nft.apply(action, NftRuleset.replace(table, all, forwards));
     if (chain != Chain.KEEP) {
-      iptables.apply(all, chain == Chain.WRITE_AND_JUMP);
+      iptables.apply(all, chain == Chain.REWRITE);
     }
   }
 }

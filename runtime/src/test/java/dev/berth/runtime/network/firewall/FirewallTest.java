@@ -44,10 +44,10 @@ class FirewallTest {
         .doesNotContain("ip saddr 10.213.1.0/24 oifname");
   }
 
-  private static final String CHAIN_OF_N1 =
+  private static final String BERTH_CHAIN =
       "*filter\n:BERTH-FORWARD - [0:0]\n-F BERTH-FORWARD\n"
-          + "-A BERTH-FORWARD -i berth000000001 -j ACCEPT\n"
-          + "-A BERTH-FORWARD -o berth000000001 -m conntrack"
+          + "-A BERTH-FORWARD -i berth+ -j ACCEPT\n"
+          + "-A BERTH-FORWARD -o berth+ -m conntrack"
           + " --ctstate RELATED,ESTABLISHED,DNAT -j ACCEPT\n";
 
   @Test
@@ -56,7 +56,7 @@ class FirewallTest {
     assertThat(iptables.commands).containsExactly("iptables-restore -w 5 --noflush");
     assertThat(iptables.stdins.get(0))
         .isEqualTo(
-            CHAIN_OF_N1 + "-D FORWARD -j BERTH-FORWARD\n-I FORWARD 1 -j BERTH-FORWARD\nCOMMIT\n");
+            BERTH_CHAIN + "-D FORWARD -j BERTH-FORWARD\n-I FORWARD 1 -j BERTH-FORWARD\nCOMMIT\n");
   }
 
   @Test
@@ -68,7 +68,7 @@ class FirewallTest {
             "iptables-restore -w 5 --noflush",
             "iptables-restore -w 5 --noflush",
             "iptables -w 5 -I FORWARD 1 -j BERTH-FORWARD");
-    assertThat(iptables.stdins.get(1)).isEqualTo(CHAIN_OF_N1 + "COMMIT\n");
+    assertThat(iptables.stdins.get(1)).isEqualTo(BERTH_CHAIN + "COMMIT\n");
   }
 
   @Test
@@ -84,16 +84,47 @@ class FirewallTest {
   }
 
   @Test
-  void removingOneOfTwoNetworks_rewritesTheChainWithoutTheJumpCheck() throws Exception {
+  void networksWithBerthNamedBridges_comeAndGoWithoutAnIptablesCommand() throws Exception {
     firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
-    firewall.addNetwork(network("n2", "berth000000002", "10.213.2.0/24", false));
     iptables.commands.clear();
-    iptables.stdins.clear();
+    firewall.addNetwork(network("n2", "berth000000002", "10.213.2.0/24", false));
     firewall.removeNetwork("n1");
+    assertThat(scripts).hasSize(3);
+    assertThat(iptables.commands).isEmpty();
+  }
+
+  @Test
+  void aBridgeNamedOtherwise_getsRulesOfItsOwnWhileItsNetworkLasts() throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    firewall.addNetwork(network("n2", "custombr0", "10.213.2.0/24", false));
+    assertThat(iptables.stdins.get(1))
+        .startsWith(BERTH_CHAIN)
+        .contains("-A BERTH-FORWARD -i custombr0 -j ACCEPT\n")
+        .contains("-A BERTH-FORWARD -o custombr0 -m conntrack")
+        .endsWith("-I FORWARD 1 -j BERTH-FORWARD\nCOMMIT\n");
+    firewall.removeNetwork("n2");
+    assertThat(iptables.stdins.get(2)).startsWith(BERTH_CHAIN).doesNotContain("custombr0");
+    assertThat(iptables.commands).hasSize(3);
+  }
+
+  @Test
+  void reconcile_rewritesTheChainAndTheJumpEvenWhenUnchanged() throws Exception {
+    firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false));
+    firewall.reconcile();
+    assertThat(iptables.commands).hasSize(2);
+    assertThat(iptables.stdins.get(1)).isEqualTo(iptables.stdins.get(0));
+  }
+
+  @Test
+  void aFailedWrite_isRetriedByTheNextChange() throws Exception {
+    iptables.exitCode = command -> 4;
+    assertThatThrownBy(
+            () -> firewall.addNetwork(network("n1", "berth000000001", "10.213.1.0/24", false)))
+        .isInstanceOf(dev.berth.runtime.api.EngineException.class);
+    iptables.exitCode = command -> 0;
+    iptables.commands.clear();
+    firewall.addNetwork(network("n2", "berth000000002", "10.213.2.0/24", false));
     assertThat(iptables.commands).containsExactly("iptables-restore -w 5 --noflush");
-    assertThat(iptables.stdins.get(0))
-        .contains("-i berth000000002 ")
-        .doesNotContain("berth000000001");
   }
 
   @Test

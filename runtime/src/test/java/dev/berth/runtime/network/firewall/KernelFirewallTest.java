@@ -60,7 +60,7 @@ class KernelFirewallTest {
             new PortForward("c1", Protocol.TCP, Optional.empty(), 18080, ip("10.213.250.2"), 80)));
     String listed = nft("list", "table", "ip", table);
     assertThat(listed).contains("tcp dport 18080 dnat to 10.213.250.2:80").contains("masquerade");
-    assertThat(iptables("-S", chain)).contains("-A " + chain + " -i berthfwt");
+    assertThat(iptables("-S", chain)).contains("-A " + chain + " -i berth+ -j ACCEPT");
     assertThat(iptables("-S", "FORWARD")).containsOnlyOnce("-j " + chain);
     assertThat(iptables("-S", "FORWARD").lines().skip(1).findFirst())
         .as("the jump comes first")
