@@ -261,6 +261,7 @@ final class WarmClient {
               setsid.toString(),
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
               "-XX:+UseSerialGC",
+              "-XX:TieredStopAtLevel=1",
               "-Xmx512m",
               "-XX:-UsePerfData",
               "-cp",

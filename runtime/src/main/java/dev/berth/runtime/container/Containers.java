@@ -474,6 +474,14 @@ public final class Containers implements AutoCloseable {
     return exec.top(drivers.get(record.runtime()), record.runtimeId());
   }
 
+  /**
+   * Somebody waits for the container's health (a client inspects it): a starting one is probed
+   * early from now on instead of on Docker's schedule.
+   */
+  public void healthAwaited(String ref) throws EngineException {
+    health.awaited(records.resolve(ref));
+  }
+
   /** Inspect-level state. */
   public ContainerState inspect(String ref) throws EngineException {
     String id = records.resolve(ref);

@@ -56,6 +56,14 @@ final class HealthSupervisor {
     monitors.put(id, monitor);
   }
 
+  /** Somebody waits for the container's health: see {@link HealthMonitor#awaited}. */
+  void awaited(String id) {
+    HealthMonitor monitor = monitors.get(id);
+    if (monitor != null) {
+      monitor.awaited();
+    }
+  }
+
   /** Stops probing; the last health stays readable. */
   void stop(String id) {
     HealthMonitor monitor = monitors.remove(id);

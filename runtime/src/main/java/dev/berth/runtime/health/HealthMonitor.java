@@ -25,6 +25,8 @@ public final class HealthMonitor implements AutoCloseable {
   private Health health = Health.starting();
   private ScheduledFuture<?> next;
   private boolean closed;
+  private boolean awaited;
+  private boolean probing;
 
   private HealthMonitor(
       HealthcheckConfig config,
@@ -63,18 +65,44 @@ public final class HealthMonitor implements AutoCloseable {
     return health;
   }
 
+  /**
+   * Somebody waits for this container's health: while it starts, it is probed early from now on
+   * ({@link HealthRules#nextDelay}), the first time {@link HealthRules#FIRST_PROBE} after its start
+   * or at once.
+   */
+  public synchronized void awaited() {
+    if (awaited || closed) {
+      return;
+    }
+    awaited = true;
+    Duration delay = HealthRules.firstAwaitedDelay(config, health, clock.instant(), startedAt);
+    if (probing || delay == null || next == null) {
+      return; // a probe under way schedules the next one early
+    }
+    if (next.getDelay(TimeUnit.MILLISECONDS) > delay.toMillis() && next.cancel(false)) {
+      next = scheduler.schedule(this::probeOnce, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
   private synchronized void scheduleNext() {
     if (closed) {
       return;
     }
-    Duration delay = HealthRules.nextDelay(config, health, clock.instant(), startedAt);
+    Duration delay = HealthRules.nextDelay(config, health, clock.instant(), startedAt, awaited);
     next = scheduler.schedule(this::probeOnce, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void probeOnce() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      probing = true;
+    }
     ProbeResult result = prober.probe(command, config.timeout());
     Health updated;
     synchronized (this) {
+      probing = false;
       if (closed) {
         return;
       }

@@ -40,22 +40,45 @@ public final class HealthRules {
   }
 
   /**
-   * How long to wait before the next probe. While the container is starting and early, probes back
-   * off from {@link #FIRST_PROBE}, doubling with the time since the start up to the start interval
-   * (or the interval, if shorter), and never past the end of the early phase: a service turns
-   * healthy as soon as its probe passes, not one interval after it started, while failures in that
-   * phase do not count (as Docker's start-interval probes) and the first counting probe falls where
-   * Docker's first probe falls. Afterwards: the interval.
+   * How long to wait before the next probe. A starting container nobody waits for is probed as
+   * Docker probes it: after its start interval while in its start period, else after its interval.
+   * One somebody waits for ({@code awaited}: an inspect while it starts, as depends_on's {@code
+   * service_healthy}, {@code up --wait} and test kits poll) is probed early: backing off from
+   * {@link #FIRST_PROBE}, doubling with the time since the start up to the start interval (or the
+   * interval, if shorter), and never past the end of the early phase, so it turns healthy as soon
+   * as its probe passes, not one interval after it started. Failures in that phase do not count (as
+   * Docker's start-interval probes) and the first counting probe falls where Docker's first probe
+   * falls. Afterwards: the interval. Twenty starting containers nobody waits for would otherwise
+   * cost as many probe processes within the first tenth of a second.
    */
   public static Duration nextDelay(
-      HealthcheckConfig config, Health health, Instant now, Instant startedAt) {
+      HealthcheckConfig config, Health health, Instant now, Instant startedAt, boolean awaited) {
     if (health.status() == HealthStatus.STARTING && early(config, now, startedAt)) {
       Duration since = Duration.between(startedAt, now);
+      if (!awaited) {
+        return since.compareTo(config.startPeriod()) < 0
+            ? config.startInterval()
+            : config.interval();
+      }
       Duration step = max(since, FIRST_PROBE);
       step = min(step, min(config.startInterval(), config.interval()));
       return min(step, grace(config).minus(since));
     }
     return config.interval();
+  }
+
+  /**
+   * How soon to probe a starting container that has just become awaited: {@link #FIRST_PROBE} after
+   * its start, at once when that has passed; null when it is past its early phase (its schedule
+   * stays).
+   */
+  public static Duration firstAwaitedDelay(
+      HealthcheckConfig config, Health health, Instant now, Instant startedAt) {
+    if (health.status() != HealthStatus.STARTING || !early(config, now, startedAt)) {
+      return null;
+    }
+    Duration left = FIRST_PROBE.minus(Duration.between(startedAt, now));
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   private static Duration grace(HealthcheckConfig config) {

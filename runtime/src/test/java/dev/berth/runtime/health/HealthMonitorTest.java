@@ -58,4 +58,30 @@ class HealthMonitorTest {
     Thread.sleep(150);
     assertThat(calls.get()).isLessThanOrEqualTo(after + 1);
   }
+
+  @Test
+  void aContainerNobodyWaitsFor_isFirstProbedAfterItsInterval_anAwaitedOneAtOnce()
+      throws Exception {
+    HealthcheckConfig config =
+        new HealthcheckConfig(List.of("CMD", "true"), Duration.ofSeconds(30), null, null, null, 3);
+    Clock clock = Clock.systemUTC();
+    AtomicInteger calls = new AtomicInteger();
+    Prober prober =
+        (command, timeout) -> {
+          calls.incrementAndGet();
+          Instant now = clock.instant();
+          return new ProbeResult(now, now, 0, "");
+        };
+    Instant started = clock.instant().minusMillis(200);
+    try (HealthMonitor monitor =
+        HealthMonitor.start(config, prober, clock, scheduler, started, h -> {})) {
+      Thread.sleep(300);
+      assertThat(calls.get()).as("Docker's first probe is an interval after the start").isZero();
+      assertThat(monitor.health().status()).isEqualTo(HealthStatus.STARTING);
+
+      monitor.awaited();
+      await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 1);
+      assertThat(monitor.health().status()).isEqualTo(HealthStatus.HEALTHY);
+    }
+  }
 }

@@ -85,12 +85,24 @@ class HealthRulesTest {
   }
 
   @Test
-  void nextDelay_whileEarly_backsOffFrom50msToTheStartInterval() {
-    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0, T0))
+  void nextDelay_whileEarlyAndAwaited_backsOffFrom50msToTheStartInterval() {
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0, T0, true))
         .isEqualTo(Duration.ofMillis(50));
-    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusMillis(200), T0))
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusMillis(200), T0, true))
         .isEqualTo(Duration.ofMillis(200));
-    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusMillis(1500), T0))
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusMillis(1500), T0, true))
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void nextDelay_whileEarlyAndNotAwaited_isDockers() {
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0, T0, false))
+        .as("in the start period: the start interval")
+        .isEqualTo(Duration.ofSeconds(1));
+    HealthcheckConfig noStartPeriod =
+        new HealthcheckConfig(List.of("CMD", "true"), Duration.ofSeconds(1), null, null, null, 3);
+    assertThat(HealthRules.nextDelay(noStartPeriod, Health.starting(), T0, T0, false))
+        .as("no start period: the interval")
         .isEqualTo(Duration.ofSeconds(1));
   }
 
@@ -99,20 +111,34 @@ class HealthRulesTest {
     HealthcheckConfig noStartPeriod =
         new HealthcheckConfig(List.of("CMD", "true"), Duration.ofSeconds(1), null, null, null, 3);
 
-    assertThat(HealthRules.nextDelay(noStartPeriod, Health.starting(), T0.plusMillis(800), T0))
+    assertThat(
+            HealthRules.nextDelay(noStartPeriod, Health.starting(), T0.plusMillis(800), T0, true))
         .isEqualTo(Duration.ofMillis(200));
-    assertThat(HealthRules.nextDelay(noStartPeriod, Health.starting(), T0.plusMillis(1000), T0))
+    assertThat(
+            HealthRules.nextDelay(noStartPeriod, Health.starting(), T0.plusMillis(1000), T0, true))
         .isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
   void nextDelay_probesAtTheStartIntervalWhileEarly_thenAtTheInterval() {
-    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusSeconds(3), T0))
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusSeconds(3), T0, true))
         .isEqualTo(Duration.ofSeconds(1));
-    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusSeconds(31), T0))
+    assertThat(HealthRules.nextDelay(CONFIG, Health.starting(), T0.plusSeconds(31), T0, true))
         .isEqualTo(Duration.ofSeconds(10));
-    assertThat(HealthRules.nextDelay(CONFIG, run(CONFIG, at(1, 0)), T0.plusSeconds(3), T0))
+    assertThat(HealthRules.nextDelay(CONFIG, run(CONFIG, at(1, 0)), T0.plusSeconds(3), T0, true))
         .isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void firstAwaitedDelay_is50msAfterTheStart_atOnceLater_noneOnceNotEarly() {
+    assertThat(HealthRules.firstAwaitedDelay(CONFIG, Health.starting(), T0.plusMillis(20), T0))
+        .isEqualTo(Duration.ofMillis(30));
+    assertThat(HealthRules.firstAwaitedDelay(CONFIG, Health.starting(), T0.plusMillis(700), T0))
+        .isEqualTo(Duration.ZERO);
+    assertThat(HealthRules.firstAwaitedDelay(CONFIG, Health.starting(), T0.plusSeconds(31), T0))
+        .isNull();
+    assertThat(HealthRules.firstAwaitedDelay(CONFIG, run(CONFIG, at(1, 0)), T0.plusSeconds(3), T0))
+        .isNull();
   }
 
   @Test

@@ -215,7 +215,8 @@ public final class ContainerEndpoints implements Endpoints {
   }
 
   private void inspect(ApiRequest request, ApiResponse response) throws EngineException {
-    response.json(200, ContainerViews.inspect(containers.inspect(request.param("id"))));
+    response.json(
+        200, ContainerViews.inspect(containers.inspectAwaitingHealth(request.param("id"))));
   }
 
   private void start(ApiRequest request, ApiResponse response) throws EngineException {

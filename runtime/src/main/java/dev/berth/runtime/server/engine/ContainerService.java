@@ -51,6 +51,14 @@ public interface ContainerService {
   /** What inspect shows. */
   ContainerDetails inspect(String container) throws EngineException;
 
+  /**
+   * What a client's inspect shows: as {@link #inspect}, and a starting container's health is probed
+   * early from now on, as somebody is likely waiting for it.
+   */
+  default ContainerDetails inspectAwaitingHealth(String container) throws EngineException {
+    return inspect(container);
+  }
+
   /** Every container, newest first. */
   List<ContainerDetails> list();
 

@@ -697,6 +697,13 @@ public final class EngineContainerService
   }
 
   @Override
+  public ContainerDetails inspectAwaitingHealth(String ref) throws EngineException {
+    ServiceRecord record = record(ref);
+    containers.healthAwaited(record.id());
+    return details(record);
+  }
+
+  @Override
   public List<ContainerDetails> list() {
     List<ContainerDetails> all = new ArrayList<>();
     for (ServiceRecord record : records.values()) {
