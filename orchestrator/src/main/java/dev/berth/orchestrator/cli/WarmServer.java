@@ -101,10 +101,11 @@ public final class WarmServer {
       }
       Files.deleteIfExists(socket); // left by a server that was killed
       Path pidFile = pidFile(socket);
+      // before the socket: whoever finds the socket finds who serves it
+      Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
       try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
         server.bind(UnixDomainSocketAddress.of(socket));
         bound = true;
-        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
         WarmServer warm = new WarmServer(server, socket, key);
         Thread watchdog = new Thread(() -> warm.exitWhenIdle(idle.toNanos()), "berth-warm-idle");
         watchdog.setDaemon(true);

@@ -61,13 +61,28 @@ public final class Reconciler {
     Project project = ProjectFilters.withoutUnusedResources(selected);
     UnsupportedKeys.check(project, progress);
     Resources resources = new Resources(engine, progress);
-    resources.createNetworks(project);
-    resources.createVolumes(project);
     try (Tasks tasks = new Tasks(parallel)) {
-      Map<String, String> images =
-          new Images(engine, progress, tasks).ensure(project, options.pull(), build);
+      // networks and volumes, the images and the project's containers do not depend on each other:
+      // all are asked for at once (each is a round trip or two to the engine)
+      CompletableFuture<Void> resourcesReady =
+          tasks.submit(
+              () -> {
+                resources.createNetworks(project);
+                resources.createVolumes(project);
+                return null;
+              });
       // one list for the whole project: each service plans from its own share of it
-      List<ContainerInfo> current = engine.containers(Labels.ofProject(full.name()), true);
+      CompletableFuture<List<ContainerInfo>> listed =
+          tasks.submit(() -> engine.containers(Labels.ofProject(full.name()), true));
+      Map<String, String> images;
+      try {
+        images = new Images(engine, progress, tasks).ensure(project, options.pull(), build);
+      } catch (BerthException | EngineException | RuntimeException e) {
+        resourcesReady.handle((unused, failure) -> null).join(); // no request left half-way
+        throw e;
+      }
+      Tasks.join(resourcesReady);
+      List<ContainerInfo> current = Tasks.join(listed);
       handleOrphans(full, current, options.removeOrphans());
       Map<String, List<ContainerInfo>> existing = byService(current);
       Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
