@@ -261,7 +261,8 @@ final class WarmClient {
               setsid.toString(),
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
               "-XX:+UseSerialGC",
-              "-XX:TieredStopAtLevel=1",
+              "-XX:TieredStopAtLevel=1", // C2 would keep compiling through the first commands
+              "-XX:CICompilerCount=1",
               "-Xmx512m",
               "-XX:-UsePerfData",
               "-cp",
