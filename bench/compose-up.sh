@@ -8,7 +8,7 @@
 # Both engines run the same busybox image, imported from the host's busybox-static.
 # berth is timed twice: with its warm CLI server (started by an untimed first command, as a CI
 # job's first berth command starts it) and with BERTH_WARM=0 (every command a fresh JVM).
-#   bench/compose-up.sh [runs=3]
+#   [WARM_ROUNDS=3] bench/compose-up.sh [runs=3]
 set -euo pipefail
 runs=${1:-3}
 repo=$(dirname "$(readlink -f "$0")")/..
@@ -129,12 +129,15 @@ ms() {
 }
 berth() { "$repo/bin/berth" --host "unix://$work/berth.sock" "$@"; }
 
-# Both engines are long-running daemons: one untimed up and down of the first project each, so
-# neither is timed on code its process runs for the first time.
-berth -f "$work/three/compose.yaml" -p bench-warm up -d >/dev/null 2>&1
-berth -f "$work/three/compose.yaml" -p bench-warm down -t 1 >/dev/null 2>&1
-docker-compose -f "$work/three/compose.yaml" -p bench-warm up -d >/dev/null 2>&1
-docker-compose -f "$work/three/compose.yaml" -p bench-warm down -t 1 >/dev/null 2>&1
+# Both engines are long-running daemons ("berthd already running"): WARM_ROUNDS (3) untimed up
+# and down of the first project each, so neither is timed on code its process runs for the first
+# times. berthd's JIT is still compiling through its first rounds: WARM_ROUNDS=1 shows them.
+for _ in $(seq "${WARM_ROUNDS:-3}"); do
+  berth -f "$work/three/compose.yaml" -p bench-warm up -d >/dev/null 2>&1
+  berth -f "$work/three/compose.yaml" -p bench-warm down -t 1 >/dev/null 2>&1
+  docker-compose -f "$work/three/compose.yaml" -p bench-warm up -d >/dev/null 2>&1
+  docker-compose -f "$work/three/compose.yaml" -p bench-warm down -t 1 >/dev/null 2>&1
+done
 
 printf '%-8s %-4s %9s %9s %9s %9s %9s %9s %8s %8s %8s %8s\n' project run berth-up cold-up compose-up \
   berth-dn cold-dn compose-dn up-ratio dn-ratio cold-up cold-dn
