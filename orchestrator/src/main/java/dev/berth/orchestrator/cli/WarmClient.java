@@ -299,16 +299,7 @@ final class WarmClient {
       return null;
     }
     try {
-      // StringBuilder, not +: a cold JVM spends milliseconds bootstrapping string concatenation
-      String key =
-          new StringBuilder(jar.toString())
-              .append('|')
-              .append(Files.size(jar))
-              .append('|')
-              .append(Files.getLastModifiedTime(jar).toMillis())
-              .append('|')
-              .append(System.getProperty("java.home"))
-              .toString();
+      String key = keyOf(jar);
       int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
       String runtime = env.get("XDG_RUNTIME_DIR");
       Path dir =
@@ -323,6 +314,22 @@ final class WarmClient {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The key of the build in {@code jar} on this JVM's Java: the jar's path, size and modification
+   * time and {@code java.home}, separated by {@code |}.
+   */
+  static String keyOf(Path jar) throws IOException {
+    // StringBuilder, not +: a cold JVM spends milliseconds bootstrapping string concatenation
+    return new StringBuilder(jar.toString())
+        .append('|')
+        .append(Files.size(jar))
+        .append('|')
+        .append(Files.getLastModifiedTime(jar).toMillis())
+        .append('|')
+        .append(System.getProperty("java.home"))
+        .toString();
   }
 
   /**

@@ -208,7 +208,7 @@ public final class WarmServer {
       }
       boolean unreachable = !Files.exists(socket); // its directory went: no client finds it
       boolean idle = System.nanoTime() - lastActive.get() > idleNanos;
-      if (running.get() == 0 && (idle || unreachable)) {
+      if (running.get() == 0 && (idle || unreachable || replaced(key))) {
         try {
           server.close();
         } catch (IOException e) {
@@ -216,6 +216,23 @@ public final class WarmServer {
         }
         return;
       }
+    }
+  }
+
+  /**
+   * Whether the build {@code key} names has been replaced (its jar rebuilt or gone): no client will
+   * send that key again, the new build's first command starts a server of its own. Keys that do not
+   * name a jar (tests) never are.
+   */
+  static boolean replaced(String key) {
+    int end = key.indexOf('|');
+    if (end < 0 || !key.startsWith("/")) {
+      return false;
+    }
+    try {
+      return !WarmClient.keyOf(Path.of(key.substring(0, end))).equals(key);
+    } catch (IOException | RuntimeException e) {
+      return true;
     }
   }
 

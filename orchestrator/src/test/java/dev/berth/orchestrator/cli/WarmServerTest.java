@@ -170,6 +170,20 @@ class WarmServerTest {
   }
 
   @Test
+  void aServerWhoseBuildWasReplaced_endsWhenIdle() throws Exception {
+    Path jar = Files.writeString(temp.resolve("berth.jar"), "the first build");
+    String key = WarmClient.keyOf(jar);
+    assertThat(WarmServer.replaced(key)).isFalse();
+    startServer(Duration.ofMinutes(5), key);
+    Files.writeString(jar, "the second build, rebuilt");
+    assertThat(WarmServer.replaced(key)).isTrue();
+    server.join(TimeUnit.SECONDS.toMillis(15));
+    assertThat(server.isAlive()).isFalse();
+    assertThat(socket).doesNotExist();
+    assertThat(WarmServer.replaced(KEY)).as("a key that names no jar").isFalse();
+  }
+
+  @Test
   void theServerProcess_warmsUpServesAndEndsWhenIdle() throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -215,11 +229,15 @@ class WarmServerTest {
   }
 
   private void startServer(Duration idle) throws Exception {
+    startServer(idle, KEY);
+  }
+
+  private void startServer(Duration idle, String key) throws Exception {
     server =
         new Thread(
             () -> {
               try {
-                WarmServer.serve(socket, KEY, idle, false);
+                WarmServer.serve(socket, key, idle, false);
               } catch (IOException e) {
                 throw new IllegalStateException(e);
               }
