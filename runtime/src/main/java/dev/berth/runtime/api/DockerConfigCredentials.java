@@ -84,16 +84,41 @@ public final class DockerConfigCredentials implements CredentialStore {
   }
 
   /**
-   * Every login this file gives: its {@code auths}, and what each registry's {@code credHelpers}
-   * helper answers (a {@code credsStore} is asked per registry only, so its logins are not listed),
-   * by registry host.
+   * Every login this file gives, by registry host, as the docker CLI gathers them for a build: its
+   * {@code auths}, then the logins its {@code credsStore} lists ({@code docker-credential-NAME
+   * list}; a store that cannot list adds none, as the docker CLI goes on without them), then what
+   * each registry's {@code credHelpers} helper answers.
    */
   public Map<String, Credentials> all() {
     Map<String, Credentials> all = new HashMap<>(byHost);
+    if (store != null) {
+      for (String server : listed(store)) {
+        String host = normalizeKey(server);
+        if (!helpers.containsKey(host)) {
+          askHelper(store, server).ifPresent(c -> all.put(host, c));
+        }
+      }
+    }
     for (Map.Entry<String, String> helper : helpers.entrySet()) {
       askHelper(helper.getValue(), helper.getKey()).ifPresent(c -> all.put(helper.getKey(), c));
     }
     return all;
+  }
+
+  /** The server addresses {@code docker-credential-HELPER list} names; none when it fails. */
+  private java.util.Set<String> listed(String helper) {
+    try {
+      HelperRun run = runHelper(helper, "list", "");
+      if (run.exitCode() != 0) {
+        return java.util.Set.of();
+      }
+      Map<?, ?> servers = new ObjectMapper().readValue(run.output(), Map.class);
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      servers.keySet().forEach(k -> names.add(String.valueOf(k)));
+      return names;
+    } catch (IOException | RuntimeException e) {
+      return java.util.Set.of();
+    }
   }
 
   @Override
@@ -110,39 +135,19 @@ public final class DockerConfigCredentials implements CredentialStore {
 
   /**
    * {@code docker-credential-HELPER get} for {@code registryHost} (Docker Hub under its legacy
-   * index URL, as the docker CLI stores it).
+   * index URL, as the docker CLI stores it), or a server address as the helper listed it.
    */
   private Optional<Credentials> askHelper(String helper, String registryHost) {
     String server = registryHost.equals("docker.io") ? "https://index.docker.io/v1/" : registryHost;
-    String program =
-        helperDir == null
-            ? "docker-credential-" + helper
-            : helperDir.resolve("docker-credential-" + helper).toString();
-    Process process;
+    String what = program(helper) + " get " + server;
     try {
-      process = new ProcessBuilder(program, "get").redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "credential helper " + program + " (from config.json) cannot run: " + e.getMessage(), e);
-    }
-    try {
-      try (var stdin = process.getOutputStream()) {
-        stdin.write(server.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException notRead) {
-        // the helper ended without reading its input: its exit code and output say why
-      }
-      byte[] output = process.getInputStream().readAllBytes();
-      if (!process.waitFor(HELPER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(program + " get did not answer within " + HELPER_TIMEOUT);
-      }
-      String text = new String(output, StandardCharsets.UTF_8).strip();
-      if (process.exitValue() != 0) {
+      HelperRun run = runHelper(helper, "get", server);
+      String text = run.output();
+      if (run.exitCode() != 0) {
         if (text.toLowerCase(java.util.Locale.ROOT).contains("credentials not found")) {
           return Optional.empty();
         }
-        throw new IllegalStateException(
-            program + " get " + server + " exited " + process.exitValue() + ": " + text);
+        throw new IllegalStateException(what + " exited " + run.exitCode() + ": " + text);
       }
       HelperAnswer answer = new ObjectMapper().readValue(text, HelperAnswer.class);
       if (answer.username == null && answer.secret == null) {
@@ -153,11 +158,48 @@ public final class DockerConfigCredentials implements CredentialStore {
               ? new Credentials("", "", answer.secret)
               : Credentials.basic(answer.username, answer.secret));
     } catch (IOException e) {
-      throw new IllegalStateException(program + " get " + server + ": " + e.getMessage(), e);
+      throw new IllegalStateException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What a helper printed (stdout and stderr, stripped) and its exit code. */
+  private record HelperRun(int exitCode, String output) {}
+
+  private String program(String helper) {
+    return helperDir == null
+        ? "docker-credential-" + helper
+        : helperDir.resolve("docker-credential-" + helper).toString();
+  }
+
+  /** Runs {@code docker-credential-HELPER ACTION} with {@code input} on its standard input. */
+  private HelperRun runHelper(String helper, String action, String input) {
+    String program = program(helper);
+    Process process;
+    try {
+      process = new ProcessBuilder(program, action).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "credential helper " + program + " (from config.json) cannot run: " + e.getMessage(), e);
+    }
+    try {
+      try (var stdin = process.getOutputStream()) {
+        stdin.write(input.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException notRead) {
+        // the helper ended without reading its input: its exit code and output say why
+      }
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(HELPER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            program + " " + action + " did not answer within " + HELPER_TIMEOUT);
+      }
+      return new HelperRun(process.exitValue(), new String(output, StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      throw new IllegalStateException(program + " " + action + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
-      throw new IllegalStateException(program + " get " + server + ": interrupted", e);
+      throw new IllegalStateException(program + " " + action + ": interrupted", e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,46 @@ class DockerConfigCredentialsTest {
     assertThatThrownBy(() -> creds.lookup("reg.local:5000"))
         .hasMessageContaining("docker-credential-broken get reg.local:5000 exited 3")
         .hasMessageContaining("keychain locked");
+  }
+
+  @Test
+  void all_addsTheLoginsACredsStoreLists_asTheDockerCliSendsThemWithABuild() throws Exception {
+    Path helpers = Files.createDirectories(dir.resolve("bin"));
+    Path store = helpers.resolve("docker-credential-store");
+    Files.writeString(
+        store,
+        "#!/bin/sh\n"
+            + "case $1 in\n"
+            + "  list) echo '{\"https://index.docker.io/v1/\":\"hub\",\"reg.example:5000\":\"r\","
+            + "\"ghcr.io\":\"g\"}';;\n"
+            + "  get) printf '{\"Username\":\"from-store-%s\",\"Secret\":\"s\"}' \"$(cat)\";;\n"
+            + "  *) exit 9;;\n"
+            + "esac\n");
+    store.toFile().setExecutable(true);
+    helper(helpers, "perhost", "printf '{\"Username\":\"ci-%s\",\"Secret\":\"s3\"}' \"$(cat)\"");
+    Path file =
+        write(
+            "{\"auths\":{\"quay.io\":{\"auth\":\"dTpw\"}},\"credsStore\":\"store\","
+                + "\"credHelpers\":{\"ghcr.io\":\"perhost\"}}");
+
+    Map<String, Credentials> all = DockerConfigCredentials.read(file, helpers).all();
+
+    assertThat(all)
+        .containsEntry("quay.io", Credentials.basic("u", "p"))
+        .containsEntry(
+            "docker.io", Credentials.basic("from-store-https://index.docker.io/v1/", "s"))
+        .containsEntry("reg.example:5000", Credentials.basic("from-store-reg.example:5000", "s"))
+        .containsEntry("ghcr.io", Credentials.basic("ci-ghcr.io", "s3"))
+        .hasSize(4);
+  }
+
+  @Test
+  void all_whenTheCredsStoreCannotList_keepsTheOtherLogins() throws Exception {
+    Path helpers = Files.createDirectories(dir.resolve("bin"));
+    helper(helpers, "store", "echo 'not reached'; exit 1"); // answers `list` with exit 9
+    Path file = write("{\"auths\":{\"quay.io\":{\"auth\":\"dTpw\"}},\"credsStore\":\"store\"}");
+
+    assertThat(DockerConfigCredentials.read(file, helpers).all()).containsOnlyKeys("quay.io");
   }
 
   private static void helper(Path dir, String name, String script) throws Exception {
