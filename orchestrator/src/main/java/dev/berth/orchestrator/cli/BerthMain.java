@@ -12,12 +12,9 @@ import picocli.CommandLine;
 public final class BerthMain {
   private BerthMain() {}
 
+  /** As {@link ClientMain} (the jar's manifest and tests start berth here). */
   public static void main(String[] args) {
-    int served = WarmClient.serve(args);
-    if (served != WarmClient.LOCAL) {
-      Runtime.getRuntime().halt(served); // nothing of berth's ran here: nothing to shut down
-    }
-    runHere(args);
+    ClientMain.main(args);
   }
 
   /**

@@ -350,12 +350,7 @@ public final class WarmServer {
               if (len == 0) {
                 return;
               }
-              byte[] frame = new byte[5 + len];
-              frame[0] = type;
-              frame[1] = (byte) (len >>> 24);
-              frame[2] = (byte) (len >>> 16);
-              frame[3] = (byte) (len >>> 8);
-              frame[4] = (byte) len;
+              byte[] frame = frame(type, len, len);
               System.arraycopy(b, off, frame, 5, len);
               put(frame);
             }
@@ -364,15 +359,22 @@ public final class WarmServer {
     }
 
     void exit(int code) {
-      put(
-          new byte[] {
-            WarmClient.EXIT,
-            (byte) (code >>> 24),
-            (byte) (code >>> 16),
-            (byte) (code >>> 8),
-            (byte) code
-          });
+      put(frame(WarmClient.EXIT, code, 0));
       put(END);
+    }
+
+    /**
+     * A frame of {@code type} whose header carries {@code value} (an output frame's length, the
+     * exit code), with room for {@code payload} bytes after it.
+     */
+    private static byte[] frame(byte type, int value, int payload) {
+      byte[] frame = new byte[5 + payload];
+      frame[0] = type;
+      frame[1] = (byte) (value >>> 24);
+      frame[2] = (byte) (value >>> 16);
+      frame[3] = (byte) (value >>> 8);
+      frame[4] = (byte) value;
+      return frame;
     }
 
     /** Queues {@code frame} even on an interrupted thread, keeping its interrupt. */
